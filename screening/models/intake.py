@@ -1,0 +1,126 @@
+"""The patient side: an invitation, the draft saved step by step, the frozen submission."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+
+def hash_token(token: str) -> str:
+    """Return the stored form of a patient link token (the token itself is never stored)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class Invitation(models.Model):
+    """A clinic's invitation to fill in the screening form before one appointment."""
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    patient_name = models.CharField(max_length=200)
+    # Asked at the date-of-birth gate when present; blank for a single-name patient.
+    last_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    email = models.EmailField(blank=True)
+    appointment_date = models.DateField(db_index=True)
+    appointment_time = models.TimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    first_opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["appointment_date", "appointment_time", "pk"]
+
+    def __str__(self) -> str:
+        return f"Invitation #{self.pk}"
+
+
+class IntakeDraft(models.Model):
+    """The patient's answers so far, saved on every valid step (never in the session)."""
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="draft")
+    # {"step_name": {field: value, ...}, ...}: the cleaned answers of each saved step.
+    answers = models.JSONField(default=dict)
+    completed_steps = models.JSONField(default=list)
+    # Optimistic lock: a save must name the version it started from (two tabs, two devices).
+    version = models.PositiveIntegerField(default=0)
+    privacy_notice_version = models.CharField(max_length=20, blank=True)
+    privacy_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Draft #{self.pk}"
+
+
+class Submission(models.Model):
+    """One screening, frozen at the moment it was submitted.
+
+    The clinical content (documents, versions, signatures) is never edited; only the
+    workflow fields below it change, and each change is a SubmissionEvent.
+    """
+
+    class Kind(models.TextChoices):
+        INITIAL = "initial", "Form before the visit"
+        CHECK_IN = "check_in", "Check-in on the day"
+
+    class Tier(models.TextChoices):
+        DO_NOT_NEEDLE = "DO_NOT_NEEDLE", "Do not needle"
+        HOLD_FOR_CLEARANCE = "HOLD_FOR_CLEARANCE", "Hold for clearance"
+        PHYSIO_REVIEW = "PHYSIO_REVIEW", "Physiotherapist review"
+        INFO_ONLY = "INFO_ONLY", "Information only"
+        CLEAR = "CLEAR", "Clear"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        REVIEWED = "reviewed", "Reviewed"
+        CLEARANCE_REQUESTED = "clearance_requested", "Clearance requested"
+        PATIENT_CONTACTED = "patient_contacted", "Patient contacted"
+        DECIDED = "decided", "Decision recorded"
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.PROTECT, related_name="submissions")
+    draft = models.ForeignKey(IntakeDraft, on_delete=models.PROTECT, related_name="submissions")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.INITIAL)
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="rescreens"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    # Frozen clinical content.
+    intake_document = models.JSONField()
+    assessment = models.JSONField()
+    ruleset_version = models.CharField(max_length=20)
+    policy = models.JSONField()
+    consent_text_version = models.CharField(max_length=20)
+    privacy_notice_version = models.CharField(max_length=20, blank=True)
+    # {"signed_by": "patient"|"guardian", "name": ..., "signed_at": ISO datetime,
+    #  "minor_path": "" | "guardian" | "mature_minor", "guardian_relationship": ...}
+    signatures = models.JSONField(default=dict)
+
+    # Copies for the queue, so that listing never parses JSON (frozen like the rest).
+    patient_name = models.CharField(max_length=200)
+    appointment_date = models.DateField(db_index=True)
+    appointment_time = models.TimeField(null=True, blank=True)
+    tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
+    finding_count = models.PositiveSmallIntegerField(default=0)
+
+    # Workflow: changes only together with a SubmissionEvent.
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    row_version = models.PositiveIntegerField(default=0)
+    legal_hold = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["appointment_date", "appointment_time", "pk"]
+        constraints = [
+            # Exactly once: one initial submission and one check-in per draft.
+            models.UniqueConstraint(fields=["draft", "kind"], name="one_submission_per_draft_kind"),
+        ]
+        indexes = [models.Index(fields=["appointment_date", "tier", "status"])]
+
+    def __str__(self) -> str:
+        return f"Submission #{self.pk}"

@@ -1,0 +1,37 @@
+"""The staff side: append-only events on a submission (status changes, notes, decisions)."""
+
+from django.conf import settings
+from django.db import models
+
+from screening.models.intake import Submission
+
+
+class SubmissionEvent(models.Model):
+    """One thing a staff member did to a submission. Never edited, never deleted."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", "Status change"
+        NOTE = "note", "Note"
+        DECISION = "decision", "Physiotherapist decision"
+
+    class Decision(models.TextChoices):
+        PROCEED = "proceed", "Proceed"
+        PROCEED_MODIFIED = "proceed_modified", "Proceed with modifications"
+        DEFER = "defer", "Defer until cleared"
+        DO_NOT_NEEDLE = "do_not_needle", "Do not needle today"
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(max_length=20, choices=Submission.Status.choices, blank=True)
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    modifications = models.TextField(blank=True, max_length=2000)
+    reason = models.TextField(blank=True, max_length=4000)
+    note = models.TextField(blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on submission #{self.submission_id}"

@@ -1,0 +1,8 @@
+"""URLs of the screening app: the patient intake and the staff workspace."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("screening.intake.urls")),
+    path("staff/", include("screening.review.urls")),
+]

@@ -1,0 +1,66 @@
+"""Shared test set-up: Playwright on Debian's Chromium, and the browser-test skip policy.
+
+Browser tests (marked `browser`, or using the Playwright `page` fixture) skip with a visible
+reason only when Chromium is missing. With CI=true a missing Chromium fails the run instead.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_PRESENT = Path(CHROMIUM).exists()
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+TEST_OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+
+# Playwright's sync API runs an event loop in the test thread; Django must allow
+# database access from it in browser tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return item.get_closest_marker("browser") is not None or "page" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if CHROMIUM_PRESENT:
+        return
+    browser_items = [item for item in items if _is_browser_test(item)]
+    if browser_items and IN_CI:
+        raise pytest.UsageError(
+            f"CI=true but Chromium is missing at {CHROMIUM}: {len(browser_items)} browser "
+            "tests would be skipped. Install Debian's 'chromium' package first."
+        )
+    skip = pytest.mark.skip(reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Drive Debian's Chromium: Playwright cannot download its own browser here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where browser tests save screenshots for a person to look at."""
+    folder = TEST_OUTPUT / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
