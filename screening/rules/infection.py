@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from screening.rules.context import Context
-from screening.rules.labels import SHORT_LABELS
 from screening.rules.regions import ADJACENCY
 from screening.rules.registry import rule
 from screening.rules.text import enum_text, regions_text, unsure_patient_message
@@ -17,6 +16,14 @@ SEVERE_IMMUNITY_FIELDS = (
     ("no_spleen", "no working spleen"),
     ("told_severely_immunocompromised", "told severely immunocompromised"),
 )
+# Short labels for "answered not sure: {fields}" in immunosuppressed_moderate.
+UNSURE_IMMUNITY_LABELS = {
+    "immune_medicines": "immune-weakening medicines",
+    "low_white_cells": "low white cell count",
+    "transplant_antirejection": "transplant with anti-rejection medicine",
+    "no_spleen": "spleen removed or not working",
+    "told_severely_immunocompromised": "told immune system severely weakened",
+}
 
 # limb(s) of lymph_node_removal_at_risk_limb: pelvic nodes drain both legs ([DECISION]).
 LYMPH_NODE_SITE_LIMBS = {
@@ -205,9 +212,7 @@ def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
             f"chemotherapy on {chemo_date}" if chemo_date else "chemotherapy, date not given"
         )
     reasons += [
-        wording
-        for field, wording in SEVERE_IMMUNITY_FIELDS
-        if ctx.eq(f"infection.{field}", "yes")
+        wording for field, wording in SEVERE_IMMUNITY_FIELDS if ctx.eq(f"infection.{field}", "yes")
     ]
     if not reasons:
         return None
@@ -256,14 +261,12 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
             reasons.append("bloodborne virus control unsure")
             unsure_fields.append("infection.bloodborne_virus_control")
     unsure_tri_states = [
-        f"infection.{field}"
-        for field in ("immune_medicines", *(f for f, _ in SEVERE_IMMUNITY_FIELDS))
-        if ctx.eq(f"infection.{field}", "unsure")
+        field for field in UNSURE_IMMUNITY_LABELS if ctx.eq(f"infection.{field}", "unsure")
     ]
     if unsure_tri_states:
-        labels = ", ".join(SHORT_LABELS.get(path, path) for path in unsure_tri_states)
+        labels = ", ".join(UNSURE_IMMUNITY_LABELS[field] for field in unsure_tri_states)
         reasons.append(f"answered not sure: {labels}")
-        unsure_fields += unsure_tri_states
+        unsure_fields += [f"infection.{field}" for field in unsure_tri_states]
     if not reasons:
         return None
     return Hit(
@@ -327,9 +330,9 @@ def check_lymphedema_limb(ctx: Context) -> Hit | None:
 
     Sources: S10, S10a, S13a, S33
     """
-    regions = lymphedema_regions(ctx)
     if not ctx.eq("infection.lymphedema", "yes"):
         return None
+    regions = lymphedema_regions(ctx)
     return Hit(
         staff_message=(
             f"Lymphoedema in {regions_text(regions)}. No needling in the affected limb or area."
