@@ -1,16 +1,18 @@
 """Medical-condition rules (clinical-rules.md, section 6.6).
 
-Each function reads the `conditions` section of an intake document and returns a Hit
-when its rule fires. Epilepsy answers feed only the epilepsy rules and numbness feeds only
-`sensory_loss_at_site` (3.5); `diabetes_complicated` suppressing `diabetes_controlled` is
-the engine's job.
+Heart, diabetes, circulation, arthritis, cancer and red flags live here; the epilepsy,
+neurological, numbness and mental-health rules live in neurology.py, imported below so that
+importing this family module registers all of section 6.6. `diabetes_complicated`
+suppressing `diabetes_controlled` is the engine's job (3.5).
 """
 
 from __future__ import annotations
 
+import screening.rules.neurology  # noqa: F401  (registers the rest of section 6.6)
 from screening.rules.context import Context
+from screening.rules.labels import SHORT_LABELS
 from screening.rules.registry import rule
-from screening.rules.text import enum_text, quote, regions_text, unsure_patient_message
+from screening.rules.text import enum_text, regions_text, unsure_patient_message
 from screening.rules.types import Hit
 
 _DIABETES = "conditions.diabetes_details"
@@ -30,14 +32,8 @@ def _blood_pressure_high(ctx: Context) -> bool:
     if bp is None:
         return False
     policy = ctx.policy
-    return bp["systolic"] >= policy.bp_systolic_limit or bp["diastolic"] >= policy.bp_diastolic_limit
-
-
-def _cardiac_unstable_fires(ctx: Context) -> bool:
     return (
-        ctx.eq("conditions.heart_unstable_now", "yes")
-        or _cardiac_event_recent(ctx)
-        or _blood_pressure_high(ctx)
+        bp["systolic"] >= policy.bp_systolic_limit or bp["diastolic"] >= policy.bp_diastolic_limit
     )
 
 
@@ -47,8 +43,6 @@ def check_cardiac_unstable(ctx: Context) -> Hit | None:
 
     Sources: S27, S46
     """
-    if not _cardiac_unstable_fires(ctx):
-        return None
     reasons = []
     if ctx.eq("conditions.heart_unstable_now", "yes"):
         reasons.append("unstable now (patient report)")
@@ -59,6 +53,8 @@ def check_cardiac_unstable(ctx: Context) -> Hit | None:
     if _blood_pressure_high(ctx):
         bp = ctx.get("conditions.blood_pressure")
         reasons.append(f"blood pressure {bp['systolic']}/{bp['diastolic']}")
+    if not reasons:
+        return None
     return Hit(
         staff_message=(
             f"Heart may be unstable: {'; '.join(reasons)}. "
@@ -77,7 +73,7 @@ def check_cardiac_unstable(ctx: Context) -> Hit | None:
     )
 
 
-@rule("cardiovascular_stable", category="INFO", scope="none")
+@rule("cardiovascular_stable", category="INFO", scope="none", after=("cardiac_unstable",))
 def check_cardiovascular_stable(ctx: Context) -> Hit | None:
     """Note stable heart disease or high blood pressure.
 
@@ -88,7 +84,7 @@ def check_cardiovascular_stable(ctx: Context) -> Hit | None:
     )
     if not has_heart_history or not ctx.eq("conditions.heart_unstable_now", "no"):
         return None
-    if _cardiac_unstable_fires(ctx):
+    if ctx.fired("cardiac_unstable"):
         return None
     bp = ctx.get("conditions.blood_pressure")
     reading = f" Last reading {bp['systolic']}/{bp['diastolic']}." if bp else ""
@@ -129,7 +125,8 @@ def check_diabetes_controlled(ctx: Context) -> Hit | None:
     detail += f", HbA1c {hba1c}%" if hba1c is not None else ""
     not_sure = ""
     if unsure:
-        not_sure = f" Answered not sure: {', '.join(path.rsplit('.', 1)[1] for path in unsure)}."
+        labels = ", ".join(SHORT_LABELS.get(path, path) for path in unsure)
+        not_sure = f" Answered not sure: {labels}."
     return Hit(
         staff_message=(
             f"Diabetes{detail}.{not_sure} Strict asepsis; avoid limbs with poor feeling or "
@@ -261,17 +258,89 @@ def check_inflammatory_arthritis(ctx: Context) -> Hit | None:
     )
 
 
-def _epilepsy_uncontrolled_fires(ctx: Context) -> bool:
-    if not ctx.eq("conditions.epilepsy", "yes"):
-        return False
-    policy = ctx.policy
-    last = ctx.get("conditions.last_seizure_date")
-    changed = ctx.get("conditions.seizure_medicine_changed_on")
-    return (
-        last is None
-        or ctx.days_since(last) <= policy.seizure_free_days
-        or (
-            changed is not None
-            and ctx.days_since(changed) <= policy.seizure_med_change_window_days
-        )
+@rule("cancer_active_or_recent", category="PC", scope="global")
+def check_cancer_active_or_recent(ctx: Context) -> Hit | None:
+    """Hold for oncology or physician clearance: cancer now or treatment ended recently.
+
+    Sources: S39, S46, S27
+    """
+    cancer = ctx.get("conditions.cancer")
+    ended = ctx.get("conditions.cancer_treatment_ended_on")
+    if cancer == "active":
+        what = "Cancer now or in treatment"
+    elif cancer == "past" and ctx.recent(ended, ctx.policy.cancer_treatment_window_days):
+        what = f"Cancer treatment ended {ended}" if ended else "Cancer treatment end date not given"
+    else:
+        return None
+    return Hit(
+        staff_message=f"{what}. Needs oncology or physician clearance before needling.",
+        patient_message=(
+            "Because you have cancer now or had treatment recently, we will check with your "
+            "cancer care team or doctor before using needles. Other physiotherapy can go ahead."
+        ),
+        action=(
+            "Send the clearance request to the oncology team or family physician. No needling "
+            "until it is on file."
+        ),
+        sources=("S39", "S46", "S27"),
+    )
+
+
+@rule("tumour_or_radiation_field", category="AC", scope="site")
+def check_tumour_or_radiation_field(ctx: Context) -> Hit | None:
+    """Exclude marked tumour, bone-spread or irradiated regions for good.
+
+    Sources: S39, S46
+    """
+    regions = ctx.get("conditions.tumour_or_radiation_regions")
+    if not ctx.isin("conditions.cancer", {"active", "past"}) or not regions:
+        return None
+    marked = tuple(ctx.expand(regions))
+    return Hit(
+        staff_message=(
+            f"Tumour, cancer spread to bone, or irradiated skin at {regions_text(marked)}. "
+            "Never needle into these areas."
+        ),
+        patient_message=(
+            "We will never put needles into the areas you marked where you had a tumour or "
+            "radiation treatment. Your physiotherapist will plan around them."
+        ),
+        action=(
+            "No needling into or next to the marked regions; needling elsewhere at the "
+            "physiotherapist's discretion."
+        ),
+        sources=("S39", "S46"),
+        regions=marked,
+        excludes=marked,
+    )
+
+
+@rule("red_flag_symptoms", category="RP", scope="global")
+def check_red_flag_symptoms(ctx: Context) -> Hit | None:
+    """Screen red-flag symptoms before any needling.
+
+    Sources: S27
+    """
+    answer = ctx.get("conditions.red_flags")
+    if answer not in ("yes", "unsure"):
+        return None
+    unsure = answer == "unsure"
+    items = ctx.get("conditions.red_flag_items")
+    what = enum_text(items) if items else "answered not sure"
+    return Hit(
+        staff_message=(f"Possible red flags: {what}. Screen before any needling; refer if needed."),
+        patient_message=(
+            unsure_patient_message("one of the warning signs we asked about")
+            if unsure
+            else "Some of the symptoms you mentioned need a closer look. Your physiotherapist "
+            "will ask about them first and may suggest you see your doctor. If you have new "
+            "trouble controlling your bladder or bowels, or new weakness in your legs, get "
+            "medical help right away."
+        ),
+        action=(
+            "Screen for serious causes before any needling; refer to a physician when "
+            "indicated. Bladder or bowel change with back pain: same-day medical referral."
+        ),
+        sources=("S27",),
+        unsure_fields=("conditions.red_flags",) if unsure else (),
     )

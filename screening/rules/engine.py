@@ -1,0 +1,168 @@
+"""``assess(intake, policy) -> assessment``: clinical-rules.md 2.3, steps 2 to 9.
+
+The document is assumed valid (screening/contracts.py validates it first). The hot path
+avoids deep copies, regexes and schema validation: tables are built once at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from screening.rules.context import Context
+from screening.rules.policy import DEFAULT_POLICY, Policy
+from screening.rules.regions import REGION_INDEX, canonical
+from screening.rules.registry import (
+    ALWAYS_ON_RULES,
+    RULES,
+    UNSURE_RULE,
+    evaluation_order,
+    load_rules,
+)
+from screening.rules.types import (
+    CLEAR,
+    TIER_EFFECT_ORDER,
+    TIER_EFFECT_RANK,
+    Hit,
+    RuleSpec,
+    tier_effect_of,
+)
+from screening.rules.unsure import unsure_answers
+
+RULESET_VERSION = "1.0.0"
+ASSESSMENT_SCHEMA_ID = "dn-assessment/1"
+
+# 3.5: this finding suppresses that one; the suppressed finding's unsure fields move over.
+# (capacity_impaired's two variants are one rule that returns one finding at most.)
+SUPERSEDES: tuple[tuple[str, str], ...] = (
+    ("consent_unwilling", "consent_undecided"),
+    ("anticoagulant_vka_out_of_range", "anticoagulant_vka"),
+    ("bleeding_disorder", "easy_bruising_unexplained"),
+    ("immunosuppressed_severe", "immunosuppressed_moderate"),
+    ("diabetes_complicated", "diabetes_controlled"),
+)
+# 3.5: the lymphedema finding's regions are removed from this one, which goes when none remain.
+REGION_SUPERSEDES: tuple[tuple[str, str], ...] = (
+    ("lymphedema_limb", "lymph_node_removal_at_risk_limb"),
+)
+
+_STEP3: list[RuleSpec] = []
+
+
+def _rules() -> list[RuleSpec]:
+    if not _STEP3:
+        load_rules()
+        _STEP3.extend(evaluation_order())
+    return _STEP3
+
+
+def _supersede(hits: dict[str, Hit]) -> None:
+    """Step 4: drop suppressed findings, moving their unsure fields to the suppressor."""
+    for winner, loser in SUPERSEDES:
+        if winner in hits and loser in hits:
+            lost = hits.pop(loser)
+            if lost.unsure_fields:
+                kept = hits[winner]
+                hits[winner] = _replace(kept, unsure_fields=kept.unsure_fields + lost.unsure_fields)
+    for winner, loser in REGION_SUPERSEDES:
+        if winner in hits and loser in hits:
+            taken = frozenset(hits[winner].regions)
+            reduced = hits[loser]
+            regions = tuple(r for r in reduced.regions if r not in taken)
+            if not regions:
+                del hits[loser]
+                continue
+            if len(regions) != len(tuple(reduced.regions)):
+                excludes = tuple(r for r in reduced.excludes if r not in taken)
+                hits[loser] = _replace(reduced, regions=regions, excludes=excludes)
+
+
+def _replace(hit: Hit, **changes: Any) -> Hit:
+    values = {name: getattr(hit, name) for name in Hit.__slots__}
+    values.update(changes)
+    return Hit(**values)
+
+
+def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
+    category, scope, tier_effect = spec.category, spec.scope, spec.tier_effect
+    if hit.category is not None or hit.scope is not None:
+        category = hit.category or category
+        scope = hit.scope or scope
+        tier_effect = tier_effect_of(spec.id, category, scope)
+    regions = hit.regions
+    return {
+        "rule": spec.id,
+        "category": category,
+        "scope": scope,
+        "tier_effect": tier_effect,
+        "regions": canonical(regions) if regions else [],
+        "staff_message": hit.staff_message,
+        "patient_message": hit.patient_message,
+        "action": hit.action,
+        "sources": list(hit.sources),
+        "unsure_fields": sorted(set(hit.unsure_fields)) if hit.unsure_fields else [],
+    }
+
+
+def _sort_key(finding: Mapping[str, Any]) -> tuple[int, str]:
+    return TIER_EFFECT_RANK[finding["tier_effect"]], finding["rule"]
+
+
+def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str, Any]:
+    """Return the dn-assessment/1 dict for one validated intake document."""
+    rules = _rules()
+    policy = policy or DEFAULT_POLICY
+    ctx = Context(intake, policy)  # step 2
+    hits = ctx._hits
+    for spec in rules:  # step 3
+        hit = spec.func(ctx)
+        if hit is not None:
+            hits[spec.id] = hit
+    _supersede(hits)  # step 4
+
+    listed: set[str] = set()  # step 5
+    for hit in hits.values():
+        listed.update(hit.unsure_fields)
+    leftover = tuple(path for path in unsure_answers(intake) if path not in listed)
+    if leftover and UNSURE_RULE in RULES:
+        ctx.leftover_unsure = leftover
+        hit = RULES[UNSURE_RULE].func(ctx)
+        if hit is not None:
+            hits[UNSURE_RULE] = hit
+    for rule_id in ALWAYS_ON_RULES:  # step 6
+        spec = RULES.get(rule_id)
+        if spec is not None:
+            hit = spec.func(ctx)
+            if hit is not None:
+                hits[rule_id] = hit
+
+    findings = [_finding(RULES[rule_id], hit) for rule_id, hit in hits.items()]
+    findings.sort(key=_sort_key)  # step 8
+    excluded: set[str] = set()  # step 7
+    estim_allowed = True
+    for hit in hits.values():
+        if hit.excludes:
+            excluded.update(hit.excludes)
+        if hit.estim_off:
+            estim_allowed = False
+    best = min(
+        (TIER_EFFECT_RANK[f["tier_effect"]] for f in findings), default=len(TIER_EFFECT_ORDER) - 1
+    )
+    tier = TIER_EFFECT_ORDER[best]
+    return {  # step 9
+        "schema": ASSESSMENT_SCHEMA_ID,
+        "ruleset_version": RULESET_VERSION,
+        "policy": policy.as_dict(),
+        "tier": CLEAR if tier == "NONE" else tier,
+        "age_at_appointment": ctx.age,
+        "gestational_weeks_at_appointment": ctx.gw,
+        "target_regions": sorted(ctx.targets, key=REGION_INDEX.__getitem__),
+        "excluded_regions": sorted(excluded, key=REGION_INDEX.__getitem__),
+        "estim_allowed": estim_allowed,
+        "findings": findings,
+    }
+
+
+def targets_all_excluded(assessment: Mapping[str, Any]) -> bool:
+    """3.3: every target region is excluded ("no needling at the requested sites")."""
+    return set(assessment["target_regions"]) <= set(assessment["excluded_regions"])

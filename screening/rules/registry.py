@@ -1,0 +1,108 @@
+"""The rule registry: every rule function registers itself here with ``@rule``.
+
+The engine reads ``RULES`` (id -> RuleSpec) instead of a long if-chain. Family modules
+register on import; ``load_rules()`` imports them all (once).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from screening.rules.types import CATEGORIES, SCOPES, RuleFunc, RuleSpec, tier_effect_of
+
+RULES: dict[str, RuleSpec] = {}
+
+FAMILY_MODULES: tuple[str, ...] = (
+    "consent",
+    "pregnancy",
+    "bleeding",
+    "infection",
+    "devices",
+    "conditions",
+    "frailty",
+    "surgery",
+    "system",
+)
+
+# Rules the engine runs at a fixed step of 2.3 rather than in step 3.
+ALWAYS_ON_RULES: tuple[str, ...] = ("consent_special_risks", "practitioner_authorization")
+UNSURE_RULE = "unsure_answers"
+SPECIAL_RULES = frozenset((*ALWAYS_ON_RULES, UNSURE_RULE))
+
+
+class RegistryError(RuntimeError):
+    """A rule was registered twice or with a class the catalogue does not know."""
+
+
+def rule(
+    rule_id: str, category: str, scope: str, *, after: tuple[str, ...] = ()
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under its public id, category and scope.
+
+    ``after`` names rules whose result this rule reads through ``ctx.fired(id)``; the
+    engine evaluates those first (for triggers such as ``NOT fired(cardiac_unstable)``).
+    """
+    if category not in CATEGORIES:
+        raise RegistryError(f"{rule_id}: unknown category {category!r}")
+    if scope not in SCOPES:
+        raise RegistryError(f"{rule_id}: unknown scope {scope!r}")
+
+    def register(func: RuleFunc) -> RuleFunc:
+        existing = RULES.get(rule_id)
+        if existing is not None and (
+            existing.func.__module__,
+            existing.func.__qualname__,
+        ) != (func.__module__, func.__qualname__):
+            raise RegistryError(f"rule {rule_id!r} registered twice")
+        RULES[rule_id] = RuleSpec(
+            id=rule_id,
+            category=category,
+            scope=scope,
+            tier_effect=tier_effect_of(rule_id, category, scope),
+            func=func,
+            after=tuple(after),
+        )
+        return func
+
+    return register
+
+
+_loaded = False
+
+
+def load_rules() -> dict[str, RuleSpec]:
+    """Import every family module so that its rules register; return ``RULES``.
+
+    A family module that does not exist yet is skipped (engineers add families one by
+    one); an import error inside an existing module is raised.
+    """
+    global _loaded
+    if not _loaded:
+        for name in FAMILY_MODULES:
+            module = f"screening.rules.{name}"
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as error:
+                if error.name != module:
+                    raise
+        _loaded = True
+    return RULES
+
+
+def evaluation_order() -> list[RuleSpec]:
+    """The step-3 rules, each after the rules it reads (``after``), else in registry order."""
+    specs = [spec for spec in load_rules().values() if spec.id not in SPECIAL_RULES]
+    placed: dict[str, RuleSpec] = {}
+    pending = list(specs)
+    while pending:
+        progressed = False
+        for spec in list(pending):
+            if all(dep in placed or dep not in RULES for dep in spec.after):
+                placed[spec.id] = spec
+                pending.remove(spec)
+                progressed = True
+        if not progressed:
+            names = ", ".join(spec.id for spec in pending)
+            raise RegistryError(f"circular 'after' between rules: {names}")
+    return list(placed.values())
