@@ -32,6 +32,8 @@ class SubmissionEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # Only physiotherapists hold it (roles migration); front desk adds notes and statuses.
+        permissions = [("record_decision", "Can record a physiotherapist decision")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on submission #{self.submission_id}"

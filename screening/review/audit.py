@@ -1,0 +1,87 @@
+"""The audit trail: one call per staff action, plus logins and failed logins.
+
+Only non-clinical context goes into `detail` (a status name, a decision code, a username
+tried): never answers, findings, notes or reasons.
+"""
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from screening.models import AuditEvent
+
+# Action names stored in AuditEvent.action (public: the audit log filters on them).
+LOGIN = "login"
+LOGIN_FAILED = "login_failed"
+SUBMISSION_VIEWED = "submission_viewed"
+PDF_DOWNLOADED = "pdf_downloaded"
+LETTER_PRINTED = "clearance_letter_printed"
+STATUS_CHANGED = "status_changed"
+NOTE_ADDED = "note_added"
+DECISION_RECORDED = "decision_recorded"
+INVITATION_CREATED = "invitation_created"
+INVITATION_REISSUED = "invitation_reissued"
+INVITATION_EMAILED = "invitation_emailed"
+AUDIT_LOG_VIEWED = "audit_log_viewed"
+
+ACTIONS = (
+    LOGIN,
+    LOGIN_FAILED,
+    SUBMISSION_VIEWED,
+    PDF_DOWNLOADED,
+    LETTER_PRINTED,
+    STATUS_CHANGED,
+    NOTE_ADDED,
+    DECISION_RECORDED,
+    INVITATION_CREATED,
+    INVITATION_REISSUED,
+    INVITATION_EMAILED,
+    AUDIT_LOG_VIEWED,
+)
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The peer address. Behind a proxy, configure the proxy to set REMOTE_ADDR."""
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(request: HttpRequest | None, action: str, obj=None, **detail) -> AuditEvent:
+    """Write one audit event: who (from the request), what, which object, from where."""
+    user = getattr(request, "user", None)
+    actor = user if user is not None and user.is_authenticated else None
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_username=actor.get_username() if actor else detail.pop("username", ""),
+        action=action,
+        object_type=obj._meta.model_name if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        ip_address=client_ip(request),
+        detail=detail,
+    )
+
+
+@receiver(user_logged_in, dispatch_uid="audit_login")
+def _audit_login(sender, request, user, **kwargs) -> None:
+    AuditEvent.objects.create(
+        actor=user,
+        actor_username=user.get_username(),
+        action=LOGIN,
+        object_type="user",
+        object_id=str(user.pk),
+        ip_address=client_ip(request),
+    )
+
+
+@receiver(user_login_failed, dispatch_uid="audit_login_failed")
+def _audit_login_failed(sender, credentials, request=None, **kwargs) -> None:
+    # Django has already masked the password in `credentials`; keep only the username.
+    username = str(credentials.get("username", ""))[:150]
+    AuditEvent.objects.create(
+        actor=None,
+        actor_username="",
+        action=LOGIN_FAILED,
+        ip_address=client_ip(request),
+        detail={"username": username},
+    )
