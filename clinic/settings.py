@@ -196,3 +196,12 @@ STORAGES = {
 # In developer mode WhiteNoise serves straight from static/ (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEV_MODE
 WHITENOISE_AUTOREFRESH = DEV_MODE
+
+# --- Retention (Alberta HIA duties; docs/privacy.md) ---------------------------------------
+# Unfinished drafts are purged this many days after their last change.
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 30)
+# Submissions are kept this many years after the appointment, or, for a patient who was a
+# minor then, after their 18th birthday, whichever is later; then purged.
+SUBMISSION_RETENTION_YEARS = env_int("SUBMISSION_RETENTION_YEARS", 10)
+# Age of majority in Alberta, from which a minor's retention period is counted.
+RETENTION_MAJORITY_AGE = 18
