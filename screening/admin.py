@@ -7,7 +7,14 @@ from screening.models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor_username", "action", "object_type", "object_id", "ip_address")
+    list_display = (
+        "created_at",
+        "actor_username",
+        "action",
+        "object_type",
+        "object_id",
+        "ip_address",
+    )
     list_filter = ("action", "object_type")
     search_fields = ("actor_username", "object_id")
     date_hierarchy = "created_at"
