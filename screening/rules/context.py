@@ -34,19 +34,27 @@ def age_at(date_of_birth: date, on: date) -> int:
     )
 
 
-def gestational_weeks(
+def gestational_days(
     pregnancy: Mapping[str, Any], appointment: date, completed_on: date
 ) -> int | None:
-    """Completed weeks of pregnancy at the appointment (3.2); the due date wins."""
+    """Days of pregnancy at the appointment (3.2), or None; the due date wins."""
     if pregnancy.get("status") != "yes":
         return None
     due = pregnancy.get("due_date")
     if due is not None:
-        return (280 - (_fromiso(due) - appointment).days) // 7
+        return 280 - (_fromiso(due) - appointment).days
     weeks = pregnancy.get("weeks_at_completion")
     if weeks is not None:
-        return (weeks * 7 + (appointment - completed_on).days) // 7
+        return weeks * 7 + (appointment - completed_on).days
     return None
+
+
+def gestational_weeks(
+    pregnancy: Mapping[str, Any], appointment: date, completed_on: date
+) -> int | None:
+    """Completed weeks of pregnancy at the appointment (3.2), or None when unknown."""
+    days = gestational_days(pregnancy, appointment, completed_on)
+    return None if days is None else days // 7
 
 
 class Context:
