@@ -66,11 +66,13 @@ def _delete_submissions(ids: list[int]) -> int:
             rescreens = Submission.objects.filter(previous_id__in=batch, legal_hold=False)
             SubmissionEvent.objects.filter(submission__in=rescreens).delete()
             rescreens.delete()
-            deleted += (
-                Submission.objects.filter(pk__in=batch, legal_hold=False)
-                .delete()[1]
-                .get("screening.Submission", 0)
-            )
+            expired = Submission.objects.filter(pk__in=batch, legal_hold=False)
+            draft_ids = list(expired.values_list("draft_id", flat=True))
+            deleted += expired.delete()[1].get("screening.Submission", 0)
+            # The draft holds the same answers: it goes with its last submission.
+            IntakeDraft.objects.filter(pk__in=draft_ids).exclude(
+                Exists(Submission.objects.filter(draft=OuterRef("pk")))
+            ).delete()
     return deleted
 
 

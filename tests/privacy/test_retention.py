@@ -108,3 +108,4 @@ def test_purging_writes_an_audit_event_with_counts_only():
     purge()
     event = AuditEvent.objects.get(action="retention_purge")
     assert event.detail == {"drafts": 0, "submissions": 1, "invitations": 0}
+    assert not IntakeDraft.objects.exists(), "the draft goes with its submission"
