@@ -107,5 +107,5 @@ def test_purging_writes_an_audit_event_with_counts_only():
     make_submission(date(2010, 1, 1), dob=date(1960, 1, 1))
     purge()
     event = AuditEvent.objects.get(action="retention_purge")
-    assert event.detail == {"drafts": 0, "submissions": 1, "invitations": 0}
+    assert event.detail == {"drafts": 0, "submissions": 1, "invitations": 1}
     assert not IntakeDraft.objects.exists(), "the draft goes with its submission"
