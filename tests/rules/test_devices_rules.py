@@ -312,14 +312,12 @@ def test_unsure_problem_now_is_listed_on_its_items_rule(
     make_doc, overrides, recent_unsure, settled_unsure
 ):
     assessment = assessed(make_doc(overrides))
-    check(
-        assessment, "joint_replacement_recent", recent_unsure and {"unsure_fields": recent_unsure}
-    )
-    check(
-        assessment,
-        "joint_replacement_established",
-        settled_unsure and {"unsure_fields": settled_unsure},
-    )
+    for rule_id, unsure_fields in [
+        ("joint_replacement_recent", recent_unsure),
+        ("joint_replacement_established", settled_unsure),
+    ]:
+        expected = None if unsure_fields is None else {"unsure_fields": unsure_fields}
+        check(assessment, rule_id, expected)
     assert finding(assessment, "unsure_answers") is None
 
 
