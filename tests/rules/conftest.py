@@ -135,3 +135,26 @@ def make_doc(overrides: dict[str, Any] | None = None, **kwargs: Any) -> dict[str
 def make_doc_fixture():
     """The ``make_doc`` helper as a fixture, for tests that prefer fixtures to imports."""
     return make_doc
+
+
+def fired_rules(doc: dict[str, Any], policy: Any = None) -> dict[str, dict[str, Any]]:
+    """Assess ``doc`` and return its findings by rule id.
+
+    The document must be a valid intake (schema and checks V1-V8) and the assessment must
+    validate against dn-assessment/1, so a table test cannot pass on an impossible input.
+    """
+    from screening.contracts import validate_assessment, validate_intake
+    from screening.rules import assess
+
+    errors = validate_intake(doc)
+    assert not errors, f"test document is not a valid intake: {errors}"
+    assessment = assess(doc, policy)
+    problems = validate_assessment(assessment)
+    assert not problems, f"assessment breaks its schema: {problems}"
+    return {finding["rule"]: finding for finding in assessment["findings"]}
+
+
+@pytest.fixture(name="fired")
+def fired_fixture():
+    """``fired(doc, policy=None) -> {rule_id: finding}`` for the assessment of ``doc``."""
+    return fired_rules
