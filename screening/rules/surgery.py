@@ -124,8 +124,9 @@ def check_spinal_instability_or_recent_spinal_surgery(ctx: Context) -> Hit | Non
     what = what[0].upper() + what[1:]
     levels = ctx.get("surgery_trauma.spine_levels") or []
     regions = tuple(SPINE_LEVEL_REGIONS[level] for level in levels)
-    # An unsure instability answer rides on this finding only when surgery fired it (3.4).
-    unsure = operated and ctx.eq("surgery_trauma.spine_instability", "unsure")
+    # An unsure instability answer rides on this finding only when surgery fired it (3.4);
+    # it cannot have fired on instability, which is then not "yes".
+    unsure = ctx.eq("surgery_trauma.spine_instability", "unsure")
     return Hit(
         staff_message=f"{what} at {enum_text(levels)}. No paraspinal needling at those levels.",
         patient_message=(
