@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "screening.security.session_limits.StaffSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -169,6 +170,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 # Sessions live in the database, so app servers stay stateless (docs/deployment.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Staff: signed out after 15 idle minutes (warned 2 minutes before) and 12 hours after
+# signing in (screening/security/session_limits.py). The cookie itself lasts no longer.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 15 * 60)
+STAFF_SESSION_ABSOLUTE_SECONDS = env_int("STAFF_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_COOKIE_AGE = STAFF_SESSION_ABSOLUTE_SECONDS
 
 # A strict Content-Security-Policy: no inline script or style anywhere (django-csp 4).
 CONTENT_SECURITY_POLICY = {

@@ -3,8 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from screening.security.session_limits import session_keepalive, session_status
+
 urlpatterns = [
     path("", include("screening.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("session/status/", session_status, name="session_status"),
+    path("session/keepalive/", session_keepalive, name="session_keepalive"),
 ]
