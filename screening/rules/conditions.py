@@ -16,6 +16,10 @@ from screening.rules.text import enum_text, regions_text, unsure_patient_message
 from screening.rules.types import Hit
 
 _DIABETES = "conditions.diabetes_details"
+_RED_FLAG_SAFETY_NET = (
+    "If you have new trouble controlling your bladder or bowels, or new weakness in your legs, "
+    "get medical help right away."
+)
 # Schema order of the diabetes follow-up questions an "unsure" can answer (3.4).
 _DIABETES_TRI_STATE = ("foot_ulcer_or_poor_healing", "severe_low_sugar", "high_sugar_symptoms")
 
@@ -327,16 +331,17 @@ def check_red_flag_symptoms(ctx: Context) -> Hit | None:
     unsure = answer == "unsure"
     items = ctx.get("conditions.red_flag_items")
     what = enum_text(items) if items else "answered not sure"
+    # The emergency advice is conditional, not a statement of fact, so the neutral "not
+    # sure" variant keeps it (decisions.md).
+    opening = (
+        unsure_patient_message("one of the warning signs we asked about")
+        if unsure
+        else "Some of the symptoms you mentioned need a closer look. Your physiotherapist "
+        "will ask about them first and may suggest you see your doctor."
+    )
     return Hit(
-        staff_message=(f"Possible red flags: {what}. Screen before any needling; refer if needed."),
-        patient_message=(
-            unsure_patient_message("one of the warning signs we asked about")
-            if unsure
-            else "Some of the symptoms you mentioned need a closer look. Your physiotherapist "
-            "will ask about them first and may suggest you see your doctor. If you have new "
-            "trouble controlling your bladder or bowels, or new weakness in your legs, get "
-            "medical help right away."
-        ),
+        staff_message=f"Possible red flags: {what}. Screen before any needling; refer if needed.",
+        patient_message=f"{opening} {_RED_FLAG_SAFETY_NET}",
         action=(
             "Screen for serious causes before any needling; refer to a physician when "
             "indicated. Bladder or bowel change with back pain: same-day medical referral."
