@@ -162,7 +162,11 @@ def device(**extra: Any) -> dict[str, Any]:
 )
 def test_other_electronic_device_turns_estim_off(make_doc, overrides, expected):
     assessment = assessed(make_doc(overrides))
-    check(assessment, "other_implanted_electronic_device", expected)
+    check(
+        assessment,
+        "other_implanted_electronic_device",
+        expected and expected | {"sources": ["S34"]},
+    )
     assert assessment["estim_allowed"] is (expected is None)
     assert assessment["excluded_regions"] == (expected or {}).get("regions", [])
 

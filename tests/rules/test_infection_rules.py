@@ -629,3 +629,18 @@ def test_shared_example_ex04_comes_out_as_expected():
     assert finding(assessment, "skin_lesion_at_site")["regions"] == ["ANKLE_FOOT_R"]
     assert finding(assessment, "skin_lesion_elsewhere")["regions"] == ["GLUTEAL_L"]
     assert assessment["excluded_regions"] == ["ANKLE_FOOT_R"]
+
+
+def test_every_infection_finding_cites_its_sources_in_catalogue_order(make_doc):
+    doc = make_doc(
+        {"infection.acute_illness": "yes"}
+        | lesion(["ANKLE_FOOT_R", "HEAD_FACE"])
+        | INFLAMED
+        | lymphedema("ARM_L")
+    )
+    sources = {f["rule"]: f["sources"] for f in assessed(doc)["findings"]}
+    assert sources["recent_illness_recheck"] == ["S10", "S10a", "S34"]
+    assert sources["skin_lesion_at_site"] == ["S13a", "S34", "S46"]
+    assert sources["skin_lesion_elsewhere"] == ["S13a", "S34"]
+    assert sources["inflamed_area_unchecked"] == ["S13a", "S34", "S46"]
+    assert sources["lymphedema_limb"] == ["S10", "S10a", "S13a", "S33"]
