@@ -516,5 +516,17 @@ def test_it_flags_red_flag_symptoms(make_doc, overrides, what, unsure):
     )
 
 
+def test_it_asks_about_red_flags_in_the_catalogue_words(make_doc):
+    overrides = {"conditions.red_flags": "yes", "conditions.red_flag_items": ["weight_loss"]}
+    hit = finding(run(make_doc, overrides), "red_flag_symptoms")
+    assert hit["patient_message"] == (
+        "Some of the symptoms you mentioned need a closer look. Your physiotherapist will ask "
+        "about them first and may suggest you see your doctor. If you have new trouble "
+        "controlling your bladder or bowels, or new weakness in your legs, get medical help "
+        "right away."
+    )
+    assert hit["sources"] == ["S27"]
+
+
 def test_it_does_not_flag_red_flags_answered_no(make_doc):
     assert finding(run(make_doc, {}), "red_flag_symptoms") is None
