@@ -5,6 +5,7 @@ Makefile's run and test targets) or SECRET_KEY is given, and SQLite is used when
 DATABASE_URL is unset. `.env.example` lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "crispy_forms",
     "crispy_bootstrap5",
     "screening",
@@ -49,9 +53,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this staff member passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
     "screening.security.session_limits.StaffSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -213,3 +227,26 @@ DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 30)
 SUBMISSION_RETENTION_YEARS = env_int("SUBMISSION_RETENTION_YEARS", 10)
 # Age of majority in Alberta, from which a minor's retention period is counted.
 RETENTION_MAJORITY_AGE = 18
+
+# --- Staff sign-in: lockout and two-factor authentication ------------------------------------
+# Five failures lock that username from that address for 15 minutes. The pair, not the
+# address alone: a clinic's colleagues share one address and must not lock each other out.
+AXES_FAILURE_LIMIT = 5
+# Quiet start-up: `manage.py screen` must print exactly one line on stderr for bad input.
+AXES_VERBOSE = False
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Failed usernames are not written to axes' access log table beyond what lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Behind a trusted proxy, set AXES_IPWARE_PROXY_COUNT=1 (docs/deployment.md).
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# TOTP (django-otp): the issuer shown in the authenticator app.
+OTP_TOTP_ISSUER = CLINIC_NAME
