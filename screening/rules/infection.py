@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from screening.rules.context import Context
+from screening.rules.labels import label_for
 from screening.rules.regions import ADJACENCY
 from screening.rules.registry import rule
 from screening.rules.text import enum_text, regions_text, unsure_patient_message
@@ -16,14 +17,8 @@ SEVERE_IMMUNITY_FIELDS = (
     ("no_spleen", "no working spleen"),
     ("told_severely_immunocompromised", "told severely immunocompromised"),
 )
-# Short labels for "answered not sure: {fields}" in immunosuppressed_moderate.
-UNSURE_IMMUNITY_LABELS = {
-    "immune_medicines": "immune-weakening medicines",
-    "low_white_cells": "low white cell count",
-    "transplant_antirejection": "transplant with anti-rejection medicine",
-    "no_spleen": "spleen removed or not working",
-    "told_severely_immunocompromised": "told immune system severely weakened",
-}
+# The tri-state immunity answers whose "unsure" immunosuppressed_moderate accounts for.
+UNSURE_IMMUNITY_FIELDS = ("immune_medicines", *(field for field, _ in SEVERE_IMMUNITY_FIELDS))
 
 # limb(s) of lymph_node_removal_at_risk_limb: pelvic nodes drain both legs ([DECISION]).
 LYMPH_NODE_SITE_LIMBS = {
@@ -261,12 +256,13 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
             reasons.append("bloodborne virus control unsure")
             unsure_fields.append("infection.bloodborne_virus_control")
     unsure_tri_states = [
-        field for field in UNSURE_IMMUNITY_LABELS if ctx.eq(f"infection.{field}", "unsure")
+        f"infection.{field}"
+        for field in UNSURE_IMMUNITY_FIELDS
+        if ctx.eq(f"infection.{field}", "unsure")
     ]
     if unsure_tri_states:
-        labels = ", ".join(UNSURE_IMMUNITY_LABELS[field] for field in unsure_tri_states)
-        reasons.append(f"answered not sure: {labels}")
-        unsure_fields += [f"infection.{field}" for field in unsure_tri_states]
+        reasons.append(f"answered not sure: {', '.join(map(label_for, unsure_tri_states))}")
+        unsure_fields += unsure_tri_states
     if not reasons:
         return None
     return Hit(
