@@ -64,3 +64,25 @@ def screenshot_dir() -> Path:
     folder = TEST_OUTPUT / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def login_staff():
+    """Sign a user in on a test client the way staff sign in: password and second factor.
+
+    Usage: `login_staff(client, user)`. Staff pages refuse a session that has not passed
+    the TOTP step, so tests of staff pages use this instead of `client.force_login`.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(client, user) -> None:
+        client.force_login(user)
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=True, defaults={"name": "test device"}
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    return login

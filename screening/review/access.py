@@ -87,6 +87,9 @@ def staff_required(*roles: str) -> Callable:
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            # No health information before the second factor (TOTP, issue 5).
+            if not request.user.is_verified():
+                return redirect_to_login(request.get_full_path(), login_url="two_factor_verify")
             if not user_roles(request.user) & allowed:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
