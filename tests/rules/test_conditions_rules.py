@@ -530,3 +530,71 @@ def test_it_asks_about_red_flags_in_the_catalogue_words(make_doc):
 
 def test_it_does_not_flag_red_flags_answered_no(make_doc):
     assert finding(run(make_doc, {}), "red_flag_symptoms") is None
+
+
+# --- 3.4: each unsure answer is listed on exactly one finding, and only reviews -------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "path", "listed_on"),
+    [
+        (
+            {**HEART, "conditions.heart_unstable_now": "unsure"},
+            "conditions.heart_unstable_now",
+            "unsure_answers",
+        ),
+        ({"conditions.diabetes": "unsure"}, "conditions.diabetes", "unsure_answers"),
+        (
+            diabetes(foot_ulcer_or_poor_healing="unsure"),
+            "conditions.diabetes_details.foot_ulcer_or_poor_healing",
+            "diabetes_controlled",
+        ),
+        (
+            diabetes(severe_low_sugar="unsure"),
+            "conditions.diabetes_details.severe_low_sugar",
+            "diabetes_controlled",
+        ),
+        (
+            diabetes(high_sugar_symptoms="unsure"),
+            "conditions.diabetes_details.high_sugar_symptoms",
+            "diabetes_controlled",
+        ),
+        (
+            {"conditions.circulation_problem": "unsure"},
+            "conditions.circulation_problem",
+            "unsure_answers",
+        ),
+        (
+            {"conditions.inflammatory_arthritis": "unsure"},
+            "conditions.inflammatory_arthritis",
+            "unsure_answers",
+        ),
+        (
+            {
+                "conditions.inflammatory_arthritis": "yes",
+                "conditions.arthritis_flaring_now": "unsure",
+            },
+            "conditions.arthritis_flaring_now",
+            "inflammatory_arthritis",
+        ),
+        ({"conditions.epilepsy": "unsure"}, "conditions.epilepsy", "epilepsy_controlled"),
+        (
+            {"conditions.neurological_condition": "unsure"},
+            "conditions.neurological_condition",
+            "neurological_condition",
+        ),
+        ({"conditions.cancer": "unsure"}, "conditions.cancer", "unsure_answers"),
+        ({"conditions.red_flags": "unsure"}, "conditions.red_flags", "red_flag_symptoms"),
+        (
+            {"conditions.mental_health": "unsure"},
+            "conditions.mental_health",
+            "psychological_condition",
+        ),
+    ],
+)
+def test_an_unsure_condition_answer_is_listed_once_and_only_reviews(
+    make_doc, overrides, path, listed_on
+):
+    result = run(make_doc, overrides)
+    assert unsure_listed_on(result, path) == [listed_on]
+    assert result["tier"] == "PHYSIO_REVIEW"

@@ -365,3 +365,21 @@ def test_ex08_older_adult_holds_for_the_diabetic_foot_ulcer(make_doc):
     )
     # BMI 22.7 is above the threshold however it is rounded.
     assert finding(result, "low_bmi_thoracic") is None
+
+
+# --- 3.4: each unsure answer is listed on its own finding, and only reviews -----------------
+
+
+@pytest.mark.parametrize(
+    ("field", "listed_on"),
+    [
+        ("frailty_bone_chest.frailty", "older_adult_frail"),
+        ("frailty_bone_chest.osteoporosis", "osteoporosis"),
+        ("frailty_bone_chest.lung_condition", "lung_disease_or_prior_pneumothorax"),
+        ("frailty_bone_chest.chest_wall_deformity", "chest_wall_deformity"),
+    ],
+)
+def test_an_unsure_frailty_answer_is_listed_once_and_only_reviews(make_doc, field, listed_on):
+    result = run(make_doc, {field: "unsure"})
+    assert [f["rule"] for f in result["findings"] if field in f["unsure_fields"]] == [listed_on]
+    assert result["tier"] == "PHYSIO_REVIEW"
