@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from screening.security.export import export_submission
 from screening.security.session_limits import session_keepalive, session_status
 from screening.security.two_factor import two_factor_setup, two_factor_verify
 
 urlpatterns = [
+    path("staff/submissions/<int:pk>/export/", export_submission, name="export_submission"),
     path("", include("screening.urls")),
     path("accounts/two-factor/", two_factor_verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor_setup, name="two_factor_setup"),
