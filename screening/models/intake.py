@@ -32,12 +32,32 @@ class Invitation(models.Model):
         related_name="+",
     )
     first_opened_at = models.DateTimeField(null=True, blank=True)
+    # Entered by the clinic when known (intake-v1 visit.planned_regions / planned_estim);
+    # the adapter copies them into the document, the patient is never asked.
+    planned_regions = models.JSONField(default=list, blank=True)
+    planned_estim = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["appointment_date", "appointment_time", "pk"]
 
     def __str__(self) -> str:
         return f"Invitation #{self.pk}"
+
+
+class GateFailure(models.Model):
+    """One wrong answer at the date-of-birth gate; counted per link and per address.
+
+    Kept in the database (not a per-process cache) so every worker sees the same count.
+    """
+
+    invitation = models.ForeignKey(
+        Invitation, null=True, on_delete=models.CASCADE, related_name="gate_failures"
+    )
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Gate failure #{self.pk}"
 
 
 class IntakeDraft(models.Model):

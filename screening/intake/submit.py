@@ -1,0 +1,65 @@
+"""Freeze a screening into a Submission, exactly once per draft and kind.
+
+The row lock on the draft serialises concurrent final POSTs (a double click, two tabs, a
+replayed request); the unique constraint (draft, kind) is the last line of defence. Every
+caller gets the same Submission back.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from screening.models import IntakeDraft, Invitation, Submission
+
+
+def _assess(document: dict) -> dict:
+    # Imported here so the intake works while the contract module is being built.
+    from screening.contracts import assess_document
+
+    return assess_document(document)
+
+
+def create_submission(
+    *,
+    invitation: Invitation,
+    draft: IntakeDraft,
+    document: dict,
+    signatures: dict,
+    consent_text_version: str,
+    privacy_notice_version: str = "",
+    kind: str = Submission.Kind.INITIAL,
+    previous: Submission | None = None,
+) -> Submission:
+    """Validate and assess `document` and store it; return the existing one on a replay.
+
+    Raises screening.contracts.IntakeInvalid when the document breaks the contract.
+    """
+    with transaction.atomic():
+        locked = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        existing = Submission.objects.filter(draft=locked, kind=kind).first()
+        if existing is not None:
+            return existing
+        assessment = _assess(document)
+        try:
+            with transaction.atomic():
+                return Submission.objects.create(
+                    invitation=invitation,
+                    draft=locked,
+                    kind=kind,
+                    previous=previous,
+                    intake_document=document,
+                    assessment=assessment,
+                    ruleset_version=assessment["ruleset_version"],
+                    policy=assessment["policy"],
+                    consent_text_version=consent_text_version,
+                    privacy_notice_version=privacy_notice_version,
+                    signatures=signatures,
+                    patient_name=invitation.patient_name,
+                    appointment_date=invitation.appointment_date,
+                    appointment_time=invitation.appointment_time,
+                    tier=assessment["tier"],
+                    finding_count=len(assessment["findings"]),
+                )
+        except IntegrityError:
+            # Another connection won the race between our check and our insert.
+            return Submission.objects.get(draft=locked, kind=kind)
