@@ -1,7 +1,15 @@
 """Models of the screening app, one module per part of the data flow (DESIGN.md)."""
 
 from screening.models.audit import AuditEvent
-from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission
+from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
 from screening.models.review import SubmissionEvent
 
-__all__ = ["AuditEvent", "GateFailure", "IntakeDraft", "Invitation", "Submission", "SubmissionEvent"]
+__all__ = [
+    "AuditEvent",
+    "GateFailure",
+    "IntakeDraft",
+    "Invitation",
+    "Submission",
+    "SubmissionEvent",
+    "hash_token",
+]
