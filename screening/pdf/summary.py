@@ -1,0 +1,222 @@
+"""What goes on the risk-first summary, read from the stored Submission and nothing else.
+
+The page shows what was decided at submission time, under that ruleset and policy: every
+value here comes from the frozen documents and queue copies of the Submission, never from a
+request, the current policy or a re-run of the engine.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from screening.models import Submission
+from screening.pdf.answers import answer_sections
+from screening.pdf.body_outline import outline_views
+from screening.pdf.safe_text import display_text
+from screening.rules import targets_all_excluded
+from screening.rules.regions import REGION_LABELS
+
+TIER_WORDS = dict(Submission.Tier.choices)
+# Short words for a finding's tier effect, to fit the findings table's first column.
+EFFECT_WORDS = {
+    "DO_NOT_NEEDLE": "Do not needle",
+    "HOLD_FOR_CLEARANCE": "Clearance",
+    "PHYSIO_REVIEW": "Review",
+    "INFO_ONLY": "Info",
+    "NONE": "Always",
+}
+# What each tier means for the visit (clinical-rules.md 2.2, "What happens at each tier").
+TIER_GUIDANCE = {
+    "DO_NOT_NEEDLE": "Book the visit as non-needling physiotherapy. The physiotherapist "
+    "discusses alternatives.",
+    "HOLD_FOR_CLEARANCE": "No needling until the physician's clearance is on file. Other "
+    "physiotherapy goes ahead.",
+    "PHYSIO_REVIEW": "The physiotherapist reviews the findings before any needling: site and "
+    "modality exclusions, and what to modify, are listed below.",
+    "INFO_ONLY": "No restriction. The notes and the education given are listed below.",
+    "CLEAR": "No flags. Consent and today's check below still apply.",
+}
+SAFETY_NETTING_RULE = "thorax_lung_field_region"
+RESPONDENT_WORDS = {
+    "self": "the patient",
+    "guardian": "a parent or guardian",
+    "substitute_decision_maker": "a substitute decision-maker",
+    "helper": "a helper, with the patient answering",
+}
+RELATIONSHIP_WORDS = {"parent": "parent", "legal_guardian": "legal guardian", "other": "other"}
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """One finding as printed: its tier effect in words, message, action and regions."""
+
+    rule: str
+    tier_effect: str
+    effect_words: str
+    staff_message: str
+    action: str
+    regions: str
+    sources: str
+
+
+def as_date(value: Any) -> datetime.date | None:
+    """Accept a date or an ISO string (an unsaved Submission may hold either)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+def local_time_text(iso: str | None) -> str:
+    """Return a stored ISO timestamp in the clinic's time zone, or "" when missing."""
+    moment = parse_datetime(iso) if isinstance(iso, str) else iso
+    if moment is None:
+        return display_text(iso or "")
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def region_words(codes: list[str]) -> list[dict[str, str]]:
+    return [{"code": code, "label": REGION_LABELS.get(code, code).rstrip(".")} for code in codes]
+
+
+def finding_lines(assessment: Mapping[str, Any]) -> list[FindingLine]:
+    """The findings in the assessment's own order (highest tier first)."""
+    return [
+        FindingLine(
+            rule=finding["rule"],
+            tier_effect=finding["tier_effect"],
+            effect_words=EFFECT_WORDS.get(finding["tier_effect"], finding["tier_effect"]),
+            staff_message=display_text(finding["staff_message"]),
+            action=display_text(finding["action"]),
+            regions=", ".join(finding["regions"]),
+            sources=", ".join(finding["sources"]),
+        )
+        for finding in assessment["findings"]
+    ]
+
+
+def consent_record(submission: Submission, age: int, policy: Mapping[str, Any]) -> dict:
+    """Who consented, how, and what a minor still needs (clinical-rules.md 8.2)."""
+    document = submission.intake_document
+    signatures = submission.signatures or {}
+    guardian = document.get("about", {}).get("guardian") or {}
+    minor = age < int(policy.get("minor_age_years", 18))
+    minor_path = signatures.get("minor_path") or ""
+    relationship = signatures.get("guardian_relationship") or guardian.get("relationship", "")
+    return {
+        "respondent": RESPONDENT_WORDS.get(document.get("respondent", ""), "not recorded"),
+        "signed_by": display_text(signatures.get("signed_by", "")),
+        "signer_name": display_text(signatures.get("name", "")),
+        "signed_at": local_time_text(signatures.get("signed_at")),
+        "consent_text_version": display_text(submission.consent_text_version or ""),
+        "needling_preference": document.get("consent", {}).get("needling_preference", ""),
+        "minor": minor,
+        "minor_path": minor_path,
+        "guardian_name": display_text(guardian.get("name", "")),
+        "guardian_relationship": RELATIONSHIP_WORDS.get(relationship, display_text(relationship)),
+        "guardian_check_authority": relationship == "other",
+        "guardian_will_attend": guardian.get("will_attend"),
+    }
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One tick box, or a line of small tick boxes (``parts``) under one heading."""
+
+    text: str
+    parts: tuple[str, ...] = ()
+
+
+def checklist(
+    assessment: Mapping[str, Any], consent: Mapping[str, Any], policy: Mapping
+) -> list[CheckItem]:
+    """The physiotherapist's tick boxes before the first needle.
+
+    The always-on findings (tier effect NONE: special-risk consent, practitioner
+    authorization) are the same on every summary, so they are printed here as tick boxes
+    rather than taking room among the findings.
+    """
+    hours = policy.get("impaired_window_hours", 12)
+    items = [CheckItem("Consent confirmed in person today.")]
+    if consent["minor"]:
+        items.append(
+            CheckItem(
+                "Minor: guardian's written consent on file, or mature-minor assessment documented."
+            )
+        )
+    items += [
+        CheckItem(display_text(f["action"]))
+        for f in assessment["findings"]
+        if f["tier_effect"] == "NONE"
+    ]
+    items.append(
+        CheckItem(
+            "Today's check, ask about:",
+            (
+                "new medicines",
+                "fever or feeling unwell",
+                f"alcohol, cannabis or drowsy medicine (last {hours} h)",
+                "pregnancy",
+                "new skin problems",
+            ),
+        )
+    )
+    if any(f["rule"] == SAFETY_NETTING_RULE for f in assessment["findings"]):
+        items.append(
+            CheckItem("Lung-field target: pneumothorax disclosed; safety-netting sheet given.")
+        )
+    return items
+
+
+def summary_context(submission: Submission) -> dict[str, Any]:
+    """Everything the summary template prints, from the stored Submission only."""
+    assessment = submission.assessment
+    document = submission.intake_document
+    policy = submission.policy or assessment.get("policy", {})
+    age = assessment["age_at_appointment"]
+    consent = consent_record(submission, age, policy)
+    findings = finding_lines(assessment)
+    visit = document.get("visit", {})
+    tier = submission.tier or assessment["tier"]
+    return {
+        "clinic_name": settings.CLINIC_NAME,
+        "submission_ref": submission.pk or "not saved",
+        "kind_words": Submission.Kind(submission.kind).label if submission.kind else "",
+        "submitted_at": local_time_text(
+            submission.submitted_at.isoformat() if submission.submitted_at else None
+        ),
+        "generated_at": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z"),
+        "patient_name": display_text(submission.patient_name),
+        "date_of_birth": document.get("about", {}).get("date_of_birth", ""),
+        "age": age,
+        "gestational_weeks": assessment.get("gestational_weeks_at_appointment"),
+        "appointment_date": as_date(submission.appointment_date),
+        "appointment_time": submission.appointment_time,
+        "completed_on": document.get("completed_on", ""),
+        "tier": tier,
+        "tier_words": TIER_WORDS.get(tier, tier),
+        "tier_guidance": TIER_GUIDANCE.get(tier, ""),
+        "stop_reasons": [f for f in findings if f.tier_effect == "DO_NOT_NEEDLE"],
+        "findings": [f for f in findings if f.tier_effect != "NONE"],
+        "target_regions": region_words(assessment["target_regions"]),
+        "excluded_regions": region_words(assessment["excluded_regions"]),
+        "body_outline": outline_views(assessment["target_regions"], assessment["excluded_regions"]),
+        "estim_allowed": assessment["estim_allowed"],
+        "estim_planned": bool(visit.get("planned_estim")),
+        "no_needling_at_sites": targets_all_excluded(assessment),
+        "consent": consent,
+        "checklist": checklist(assessment, consent, policy),
+        "ruleset_version": submission.ruleset_version or assessment["ruleset_version"],
+        "policy_items": sorted(policy.items()),
+        "answer_sections": answer_sections(document),
+    }
