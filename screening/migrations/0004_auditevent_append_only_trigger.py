@@ -26,9 +26,21 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER screening_auditevent_append_only
     BEFORE UPDATE OR DELETE ON screening_auditevent
     FOR EACH ROW EXECUTE FUNCTION screening_auditevent_append_only();
+-- Staff decisions and notes on a submission: never rewritten either. DELETE stays possible
+-- for the retention purge, which removes a submission together with its history.
+CREATE OR REPLACE FUNCTION screening_submissionevent_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'screening_submissionevent is append-only (% refused)', TG_OP;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER screening_submissionevent_append_only
+    BEFORE UPDATE ON screening_submissionevent
+    FOR EACH ROW EXECUTE FUNCTION screening_submissionevent_append_only();
 """
 
 DROP = """
+DROP TRIGGER IF EXISTS screening_submissionevent_append_only ON screening_submissionevent;
+DROP FUNCTION IF EXISTS screening_submissionevent_append_only();
 DROP TRIGGER IF EXISTS screening_auditevent_append_only ON screening_auditevent;
 DROP FUNCTION IF EXISTS screening_auditevent_append_only();
 """

@@ -37,3 +37,12 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on submission #{self.submission_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError("Submission events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        # Only the retention purge removes events, in bulk, together with their submission.
+        raise PermissionError("Submission events are append-only.")

@@ -41,7 +41,7 @@ def _declines(doc: dict) -> None:
 
 
 def _neck_and_shoulder(doc: dict) -> None:
-    doc["visit"]["pain_regions"] = ["NECK", "SHOULDER_L"]
+    doc["visit"]["pain_regions"] = ["NECK_POSTERIOR", "UPPER_TRAP_L", "SHOULDER_L"]
 
 
 def _low_back(doc: dict) -> None:

@@ -1,4 +1,24 @@
 """Staff URLs: every view here requires login and a role (screening/review/access.py)."""
 
+from django.urls import path
+
+from screening.review.views import actions, audit_log, documents, invitations, queue, submission
+
 app_name = "review"
-urlpatterns: list = []
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("submissions/<int:pk>/", submission.detail, name="submission"),
+    path("submissions/<int:pk>/status/", actions.change_status, name="change_status"),
+    path("submissions/<int:pk>/note/", actions.add_note, name="add_note"),
+    path("submissions/<int:pk>/decision/", actions.record_decision, name="record_decision"),
+    path("submissions/<int:pk>/summary.pdf", documents.summary_pdf, name="summary_pdf"),
+    path(
+        "submissions/<int:pk>/clearance-letter/",
+        documents.clearance_letter,
+        name="clearance_letter",
+    ),
+    path("invitations/", invitations.invitations, name="invitations"),
+    path("invitations/<int:pk>/reissue/", invitations.reissue, name="reissue_invitation"),
+    path("invitations/<int:pk>/email/", invitations.email_new_link, name="email_invitation"),
+    path("audit/", audit_log.audit_log, name="audit_log"),
+]

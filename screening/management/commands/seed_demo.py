@@ -5,7 +5,9 @@ screenings are made once, and fresh links are printed for the demo invitations n
 submitted (only a token's hash is stored, so an old link cannot be printed again).
 """
 
+import base64
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening.models import IntakeDraft, Invitation, Submission
 from screening.review import access, workflow
@@ -47,7 +50,7 @@ class Command(BaseCommand):
 
     def _users(self) -> dict:
         users = {}
-        self.stdout.write("Demo staff accounts (username / password):")
+        self.stdout.write("Demo staff accounts (username / password / TOTP secret for an app):")
         for username, password, role in DEMO_USERS:
             user, _ = get_user_model().objects.get_or_create(username=username)
             user.set_password(password)
@@ -57,7 +60,8 @@ class Command(BaseCommand):
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             users[role] = user
-            self.stdout.write(f"  {username:<12} {password}   ({role})")
+            secret = _demo_totp(user)
+            self.stdout.write(f"  {username:<12} {password:<22} {secret}   ({role})")
         return users
 
     @transaction.atomic
@@ -102,6 +106,15 @@ class Command(BaseCommand):
         for invitation in invitations:
             link = invitation_link(reissue_link(invitation))
             self.stdout.write(f"  {invitation.patient_name}: {link}")
+
+
+def _demo_totp(user) -> str:
+    """Give the user a second-factor device with a fixed demo key; return its base32 secret."""
+    key = hashlib.sha1(f"demo-totp-{user.username}".encode()).hexdigest()  # noqa: S324
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="demo", defaults={"key": key})
+    device.key, device.confirmed = key, True
+    device.save()
+    return base64.b32encode(device.bin_key).decode()
 
 
 def _signatures(name: str, guardian: dict, document: dict) -> dict:

@@ -1,0 +1,176 @@
+"""Staff forms: queue and audit filters, invitations, and the actions on a submission."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from screening.models import Submission, SubmissionEvent
+from screening.review import workflow
+
+FLAGGED = "flagged"
+FLAGGED_TIERS = (
+    Submission.Tier.DO_NOT_NEEDLE,
+    Submission.Tier.HOLD_FOR_CLEARANCE,
+    Submission.Tier.PHYSIO_REVIEW,
+)
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label="Patient name", required=False, max_length=100)
+    tier = forms.ChoiceField(
+        label="Tier",
+        required=False,
+        choices=[("", "All tiers"), (FLAGGED, "Flagged (needs review or more)")]
+        + list(Submission.Tier.choices),
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "All statuses")] + Submission.Status.choices
+    )
+    date_from = forms.DateField(label="Appointments from", required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label="Appointments to", required=False, widget=DATE_INPUT)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+class InvitationForm(forms.Form):
+    patient_name = forms.CharField(label="Patient's full name", max_length=200)
+    last_name = forms.CharField(
+        label="Last name",
+        max_length=100,
+        required=False,
+        help_text="Asked back at the link, with the date of birth, before the form opens.",
+    )
+    date_of_birth = forms.DateField(label="Date of birth", required=False, widget=DATE_INPUT)
+    appointment_date = forms.DateField(label="Appointment date", widget=DATE_INPUT)
+    appointment_time = forms.TimeField(
+        label="Appointment time", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    email = forms.EmailField(label="Email (optional)", required=False)
+    send_email = forms.BooleanField(
+        label="Email the link to the patient now", required=False, initial=True
+    )
+
+    def clean_appointment_date(self) -> dt.date:
+        value = self.cleaned_data["appointment_date"]
+        if value < timezone.localdate():
+            raise forms.ValidationError("The appointment date is in the past.")
+        return value
+
+    def clean_date_of_birth(self) -> dt.date | None:
+        value = self.cleaned_data["date_of_birth"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("The date of birth is in the future.")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("send_email") and not data.get("email"):
+            data["send_email"] = False
+        return data
+
+
+class VersionedForm(forms.Form):
+    """Carries the row_version the person saw, for the optimistic concurrency check."""
+
+    row_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class StatusForm(VersionedForm):
+    status = forms.ChoiceField(
+        label="Mark as",
+        choices=[(s.value, s.label) for s in workflow.FRONT_DESK_STATUSES],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class NoteForm(VersionedForm):
+    note = forms.CharField(label="Note", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(VersionedForm):
+    decision = forms.ChoiceField(
+        label="Decision", choices=SubmissionEvent.Decision.choices, widget=forms.RadioSelect
+    )
+    modifications = forms.CharField(
+        label="Which modifications",
+        required=False,
+        max_length=2000,
+        help_text="Needed for “proceed with modifications”: for example regions avoided, "
+        "superficial needling only, no e-stim, fewer needles, lying down.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        max_length=4000,
+        help_text="Needed when the decision is less cautious than the tier.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, tier: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.tier = tier
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if not decision:
+            return data
+        if (
+            decision == SubmissionEvent.Decision.PROCEED_MODIFIED
+            and not data.get("modifications", "").strip()
+        ):
+            self.add_error("modifications", "Say which modifications, in words.")
+        if (
+            workflow.is_less_cautious_than_tier(decision, self.tier)
+            and not data.get("reason", "").strip()
+        ):
+            tier_label = Submission.Tier(self.tier).label
+            self.add_error(
+                "reason",
+                f"This decision is less cautious than the tier ({tier_label}): write the reason.",
+            )
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    user = forms.ModelChoiceField(
+        label="User",
+        required=False,
+        queryset=get_user_model().objects.order_by("username"),
+        empty_label="Any user",
+        to_field_name="username",
+    )
+    object_type = forms.ChoiceField(
+        label="Object type",
+        required=False,
+        choices=[
+            ("", "Any object"),
+            ("submission", "Submission"),
+            ("invitation", "Invitation"),
+            ("user", "User"),
+        ],
+    )
+    object_id = forms.CharField(label="Object id", required=False, max_length=40)
+    date_from = forms.DateField(label="From", required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label="To", required=False, widget=DATE_INPUT)

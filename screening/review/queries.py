@@ -1,0 +1,79 @@
+"""The staff pages' database reads, each a fixed number of queries whatever the row count."""
+
+import datetime as dt
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
+from screening.review.forms import FLAGGED, FLAGGED_TIERS
+
+# Flagged and without a physio decision yet: these lead the queue.
+NEEDS_ACTION = Q(tier__in=FLAGGED_TIERS) & ~Q(status=Submission.Status.DECIDED)
+QUEUE_COLUMNS = (
+    "pk",
+    "kind",
+    "patient_name",
+    "appointment_date",
+    "appointment_time",
+    "tier",
+    "finding_count",
+    "status",
+    "submitted_at",
+)
+
+
+def queue(filters: dict) -> QuerySet[Submission]:
+    """Submissions for upcoming appointments, those needing action first, then by appointment."""
+    rows = Submission.objects.only(*QUEUE_COLUMNS).filter(
+        appointment_date__gte=filters.get("date_from") or timezone.localdate()
+    )
+    if filters.get("date_to"):
+        rows = rows.filter(appointment_date__lte=filters["date_to"])
+    if filters.get("tier") == FLAGGED:
+        rows = rows.filter(tier__in=FLAGGED_TIERS)
+    elif filters.get("tier"):
+        rows = rows.filter(tier=filters["tier"])
+    if filters.get("status"):
+        rows = rows.filter(status=filters["status"])
+    if filters.get("q"):
+        rows = rows.filter(patient_name__icontains=filters["q"].strip())
+    action_first = Case(
+        When(NEEDS_ACTION, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return rows.annotate(action_rank=action_first).order_by(
+        "action_rank", "appointment_date", "appointment_time", "pk"
+    )
+
+
+def invitations_for_list(days_back: int = 1) -> QuerySet[Invitation]:
+    """Invitations for recent and coming appointments, with what progress needs preloaded."""
+    since = timezone.localdate() - dt.timedelta(days=days_back)
+    return (
+        Invitation.objects.filter(appointment_date__gte=since)
+        .select_related("draft")
+        .prefetch_related("submissions")
+        .order_by("appointment_date", "appointment_time", "pk")
+    )
+
+
+def submission_events(submission: Submission) -> list[SubmissionEvent]:
+    return list(submission.events.select_related("actor").order_by("created_at", "pk"))
+
+
+def audit_events(filters: dict) -> QuerySet[AuditEvent]:
+    rows = AuditEvent.objects.all()
+    if filters.get("user"):
+        rows = rows.filter(actor_username=filters["user"].username)
+    if filters.get("object_type"):
+        rows = rows.filter(object_type=filters["object_type"])
+    if filters.get("object_id"):
+        rows = rows.filter(object_id=filters["object_id"].strip())
+    tz = timezone.get_current_timezone()
+    if filters.get("date_from"):
+        start = dt.datetime.combine(filters["date_from"], dt.time.min, tz)
+        rows = rows.filter(created_at__gte=start)
+    if filters.get("date_to"):
+        end = dt.datetime.combine(filters["date_to"] + dt.timedelta(days=1), dt.time.min, tz)
+        rows = rows.filter(created_at__lt=end)
+    return rows.order_by("-created_at", "-pk")

@@ -1,0 +1,35 @@
+"""Printed documents: the PDF summary and the clearance-request letter. Both are audited."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from screening.review import access, audit, submission_page
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from screening.pdf import render_summary  # WeasyPrint loads only when a PDF is asked for
+
+    submission = access.get_submission_for_staff(request, pk, "pdf")
+    filename, content_type, content = render_summary(submission)
+    audit.record(request, audit.PDF_DOWNLOADED, submission)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def clearance_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_staff(request, pk, "letter")
+    conditions = submission_page.clearance_findings(submission.assessment)
+    if not conditions:
+        raise Http404("This submission has nothing that needs a physician's clearance.")
+    audit.record(request, audit.LETTER_PRINTED, submission)
+    context = {
+        "submission": submission,
+        "invitation": submission.invitation,
+        "conditions": conditions,
+        "today": timezone.localdate(),
+    }
+    return render(request, "screening/review/clearance_letter.html", context)

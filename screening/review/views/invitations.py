@@ -1,0 +1,72 @@
+"""Invitations: create one, show its link once, email or re-issue it, follow its progress."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from screening.intake.invitations import create_invitation, invitation_link, invitation_progress
+from screening.models import Invitation
+from screening.review import access, audit, queries
+from screening.review.forms import InvitationForm
+from screening.review.invitations import email_link, reissue_link
+
+# The one-time link waits in the session for the next page view, then is gone.
+FRESH_LINK_KEY = "review_fresh_invitation_link"
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def invitations(request: HttpRequest) -> HttpResponse:
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _create(request, form.cleaned_data)
+    rows = [(i, invitation_progress(i)) for i in queries.invitations_for_list()]
+    fresh = request.session.pop(FRESH_LINK_KEY, None)
+    context = {"form": form, "rows": rows, "fresh": fresh}
+    return render(
+        request, "screening/review/invitations.html", context, status=400 if form.errors else 200
+    )
+
+
+def _create(request: HttpRequest, data: dict) -> HttpResponse:
+    send = data.pop("send_email")
+    invitation, token = create_invitation(created_by=request.user, **data)
+    audit.record(request, audit.INVITATION_CREATED, invitation)
+    _show_once(request, invitation, invitation_link(token), emailed=send)
+    if send:
+        email_link(invitation, invitation_link(token))
+        audit.record(request, audit.INVITATION_EMAILED, invitation)
+    return redirect("review:invitations")
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+@require_POST
+def reissue(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, pk=pk)
+    link = invitation_link(reissue_link(invitation))
+    audit.record(request, audit.INVITATION_REISSUED, invitation)
+    _show_once(request, invitation, link, emailed=False)
+    return redirect("review:invitations")
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+@require_POST
+def email_new_link(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, pk=pk)
+    if not invitation.email:
+        messages.error(request, "This invitation has no email address.")
+        return redirect("review:invitations")
+    email_link(invitation, invitation_link(reissue_link(invitation)))
+    audit.record(request, audit.INVITATION_REISSUED, invitation)
+    audit.record(request, audit.INVITATION_EMAILED, invitation)
+    messages.success(request, f"A new link was emailed to {invitation.email}.")
+    return redirect("review:invitations")
+
+
+def _show_once(request: HttpRequest, invitation: Invitation, link: str, emailed: bool) -> None:
+    request.session[FRESH_LINK_KEY] = {
+        "pk": invitation.pk,
+        "patient_name": invitation.patient_name,
+        "link": link,
+        "emailed_to": invitation.email if emailed else "",
+    }

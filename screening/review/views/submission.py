@@ -1,0 +1,64 @@
+"""One submission: tier and findings first, then the body map, answers, consent, history."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from screening.models import Submission
+from screening.pdf.answers import answer_sections
+from screening.review import access, audit, queries, submission_page, workflow
+from screening.review.forms import DecisionForm, NoteForm, StatusForm
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_staff(request, pk, "view")
+    audit.record(request, audit.SUBMISSION_VIEWED, submission)
+    return render_page(request, submission)
+
+
+def render_page(
+    request: HttpRequest,
+    submission: Submission,
+    bound_form=None,
+    conflict: bool = False,
+) -> HttpResponse:
+    """Render the page; `bound_form` replaces the blank form of its kind (errors or conflict)."""
+    initial = {"row_version": submission.row_version}
+    forms = {
+        "status_form": StatusForm(initial=initial, prefix="status"),
+        "note_form": NoteForm(initial=initial, prefix="note"),
+        "decision_form": DecisionForm(initial=initial, prefix="decision", tier=submission.tier),
+    }
+    if bound_form is not None:
+        forms[f"{bound_form.prefix}_form"] = bound_form
+    events = queries.submission_events(submission)
+    assessment = submission.assessment
+    context = {
+        "submission": submission,
+        "assessment": assessment,
+        "tier_style": submission_page.TIER_STYLE[submission.tier],
+        "findings": submission_page.findings(assessment),
+        "excluded_words": submission_page.region_words(assessment["excluded_regions"]),
+        "target_words": submission_page.region_words(assessment["target_regions"]),
+        "answers": answer_sections(submission.intake_document),
+        "consent": submission_page.consent_record(submission),
+        "comparisons": _comparisons(submission),
+        "events": events,
+        "latest_decision": workflow.latest_decision(events),
+        "has_clearance_findings": bool(submission_page.clearance_findings(assessment)),
+        "can_decide": access.can(request.user, "decide"),
+        "can_change_status": access.can(request.user, "status"),
+        "conflict": conflict,
+        **forms,
+    }
+    status = 409 if conflict else (400 if bound_form is not None else 200)
+    return render(request, "screening/review/submission.html", context, status=status)
+
+
+def _comparisons(submission: Submission) -> list[submission_page.Comparison]:
+    """The earlier form vs this check-in, and this form vs any later check-in."""
+    pairs = []
+    if submission.previous_id:
+        pairs.append((submission.previous, submission))
+    pairs += [(submission, later) for later in submission.rescreens.order_by("submitted_at")]
+    return [submission_page.compare(earlier, later) for earlier, later in pairs]

@@ -1,0 +1,17 @@
+// Staff pages: a "Copy link" button next to a one-time invitation link (the link is
+// selectable without JavaScript; the button only appears when it can work).
+(function () {
+  "use strict";
+  document.querySelectorAll(".js-copy").forEach(function (button) {
+    var target = document.getElementById(button.dataset.copyTarget);
+    if (!target || !navigator.clipboard) { return; }
+    button.classList.remove("d-none");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(target.value).then(function () {
+        button.textContent = "Copied";
+      }, function () {
+        target.select();
+      });
+    });
+  });
+})();
