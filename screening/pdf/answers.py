@@ -13,16 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from screening.bodymap.names import LIMB_NAMES, REGION_NAMES
 from screening.pdf.safe_text import display_text
-from screening.rules.regions import INTAKE_SCHEMA, REGION_LABELS
+from screening.rules.regions import INTAKE_SCHEMA
 
 TRI_STATE_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
-LIMB_WORDS = {
-    "UPPER_LIMB_L": "Whole left arm (shoulder, upper arm, forearm and hand)",
-    "UPPER_LIMB_R": "Whole right arm (shoulder, upper arm, forearm and hand)",
-    "LOWER_LIMB_L": "Whole left leg (hip and thigh, knee and lower leg, ankle and foot)",
-    "LOWER_LIMB_R": "Whole right leg (hip and thigh, knee and lower leg, ankle and foot)",
-}
+# Region and whole-limb names in words: the body map's own short names.
+LOCATION_NAMES = {**REGION_NAMES, **LIMB_NAMES}
 # Fields answered at the top level of the document, shown first.
 FORM_SECTION_TITLE = "About this form"
 STEP_TITLE = re.compile(r"Step '([^']+)'")
@@ -92,14 +89,12 @@ def _humanize(code: str) -> str:
 
 
 def _region_words(code: str) -> str:
-    if code in REGION_LABELS:
-        return REGION_LABELS[code].rstrip(".")
-    return LIMB_WORDS.get(code, _humanize(code))
+    return str(LOCATION_NAMES[code]) if code in LOCATION_NAMES else _humanize(code)
 
 
 def _enum_words(value: Any, node: Mapping, description: str) -> str:
     enum = node.get("enum", ())
-    if enum and set(enum) <= set(REGION_LABELS) | set(LIMB_WORDS):
+    if enum and set(enum) <= set(LOCATION_NAMES):
         return _region_words(value)
     if set(enum) == set(TRI_STATE_WORDS) and value in TRI_STATE_WORDS:
         return TRI_STATE_WORDS[value]

@@ -16,12 +16,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from screening.bodymap.names import REGION_NAMES
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
-from screening.pdf.body_outline import outline_views
 from screening.pdf.safe_text import display_text
 from screening.rules import targets_all_excluded
-from screening.rules.regions import REGION_LABELS
 
 TIER_WORDS = dict(Submission.Tier.choices)
 # Short words for a finding's tier effect, to fit the findings table's first column.
@@ -86,7 +85,8 @@ def local_time_text(iso: str | None) -> str:
 
 
 def region_words(codes: list[str]) -> list[dict[str, str]]:
-    return [{"code": code, "label": REGION_LABELS.get(code, code).rstrip(".")} for code in codes]
+    """Each region code with its short name in words (the body map's names)."""
+    return [{"code": code, "name": str(REGION_NAMES.get(code, code))} for code in codes]
 
 
 def finding_lines(assessment: Mapping[str, Any]) -> list[FindingLine]:
@@ -210,7 +210,8 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "findings": [f for f in findings if f.tier_effect != "NONE"],
         "target_regions": region_words(assessment["target_regions"]),
         "excluded_regions": region_words(assessment["excluded_regions"]),
-        "body_outline": outline_views(assessment["target_regions"], assessment["excluded_regions"]),
+        "target_codes": assessment["target_regions"],
+        "excluded_codes": assessment["excluded_regions"],
         "estim_allowed": assessment["estim_allowed"],
         "estim_planned": bool(visit.get("planned_estim")),
         "no_needling_at_sites": targets_all_excluded(assessment),
