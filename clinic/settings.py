@@ -55,8 +55,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this staff member passed the second factor?
     "django_otp.middleware.OTPMiddleware",
-    "screening.security.session_limits.StaffSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it tells the signed-out user why.
+    "screening.security.session_limits.StaffSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
