@@ -132,6 +132,9 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# A friendly page, not Django's technical one, when a form's CSRF token has gone stale.
+CSRF_FAILURE_VIEW = "screening.views.csrf_failure"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "review:queue"
 LOGOUT_REDIRECT_URL = "login"
@@ -161,8 +164,16 @@ SCREENING_POLICY: dict = {}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Patient link tokens never reach a log line (request lines, "Not Found: /i/...").
+    "filters": {"redact_links": {"()": "screening.intake.log_redaction.RedactPatientLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_links"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # runserver's request log, routed through the redacting handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Replaces Django's default "django" handlers, which would print unredacted in DEBUG.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Security (OWASP ASVS level 2 is the yardstick; docs/deployment.md) -------------------
