@@ -186,6 +186,12 @@ def check_capacity_impaired(ctx: Context) -> Hit | None:
 
     Sources: S10, S10a, S13a, S39, S34, S6
     """
+    consent = ctx.doc["consent"]
+    respondent = ctx.doc["respondent"]
+    if respondent in ("self", "helper") and all(
+        consent.get(path[8:]) in (None, "no") for path in CAPACITY_FIELDS
+    ):
+        return None  # the usual case: nothing to check (fast path)
     sources = ("S10", "S10a", "S13a", "S39", "S34", "S6")
     unsure = _unsure(ctx, *CAPACITY_FIELDS)
     reasons = []

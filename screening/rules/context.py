@@ -91,11 +91,20 @@ class Context:
 
     # -- reading answers (3.1: comparisons are False when the field is absent) --------------
     def get(self, path: str, default: Any = None) -> Any:
-        """The value at a dotted path, or ``default`` when any part is absent."""
-        value: Any = self.doc
-        for part in _split(path):
-            if not isinstance(value, Mapping):
+        """The value at a dotted path, or ``default`` when any part is absent.
+
+        The document is a validated intake, so every step before the last is an object.
+        Most paths are ``section.field``: that case skips the loop (this is the hot path).
+        """
+        parts = _PATHS.get(path) or _split(path)
+        if len(parts) == 2:
+            section = self.doc.get(parts[0])
+            if section is None:
                 return default
+            value = section.get(parts[1])
+            return default if value is None else value
+        value: Any = self.doc
+        for part in parts:
             value = value.get(part)
             if value is None:
                 return default
@@ -105,8 +114,7 @@ class Context:
         return self.get(path) is not None
 
     def eq(self, path: str, expected: Any) -> bool:
-        value = self.get(path)
-        return value is not None and value == expected
+        return self.get(path) == expected  # None (absent) never equals an answer
 
     def isin(self, path: str, options: Iterable[Any]) -> bool:
         value = self.get(path)

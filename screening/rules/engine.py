@@ -46,13 +46,14 @@ REGION_SUPERSEDES: tuple[tuple[str, str], ...] = (
     ("lymphedema_limb", "lymph_node_removal_at_risk_limb"),
 )
 
-_STEP3: list[RuleSpec] = []
+# (rule id, function) of the step-3 rules, in evaluation order; filled on first use.
+_STEP3: list[tuple[str, Any]] = []
 
 
-def _rules() -> list[RuleSpec]:
+def _rules() -> list[tuple[str, Any]]:
     if not _STEP3:
         load_rules()
-        _STEP3.extend(evaluation_order())
+        _STEP3.extend((spec.id, spec.func) for spec in evaluation_order())
     return _STEP3
 
 
@@ -114,10 +115,10 @@ def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str,
     policy = policy or DEFAULT_POLICY
     ctx = Context(intake, policy)  # step 2
     hits = ctx._hits
-    for spec in rules:  # step 3
-        hit = spec.func(ctx)
+    for rule_id, func in rules:  # step 3
+        hit = func(ctx)
         if hit is not None:
-            hits[spec.id] = hit
+            hits[rule_id] = hit
     _supersede(hits)  # step 4
 
     listed: set[str] = set()  # step 5
@@ -136,18 +137,21 @@ def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str,
             if hit is not None:
                 hits[rule_id] = hit
 
-    findings = [_finding(RULES[rule_id], hit) for rule_id, hit in hits.items()]
-    findings.sort(key=_sort_key)  # step 8
+    findings = []
     excluded: set[str] = set()  # step 7
     estim_allowed = True
-    for hit in hits.values():
+    best = len(TIER_EFFECT_ORDER) - 1
+    for rule_id, hit in hits.items():
+        finding = _finding(RULES[rule_id], hit)
+        findings.append(finding)
+        rank = TIER_EFFECT_RANK[finding["tier_effect"]]
+        if rank < best:
+            best = rank
         if hit.excludes:
             excluded.update(hit.excludes)
         if hit.estim_off:
             estim_allowed = False
-    best = min(
-        (TIER_EFFECT_RANK[f["tier_effect"]] for f in findings), default=len(TIER_EFFECT_ORDER) - 1
-    )
+    findings.sort(key=_sort_key)  # step 8
     tier = TIER_EFFECT_ORDER[best]
     return {  # step 9
         "schema": ASSESSMENT_SCHEMA_ID,

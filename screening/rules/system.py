@@ -42,28 +42,32 @@ def check_consent_special_risks(ctx: Context) -> Hit:
     )
 
 
+# Always the same: built once (a Hit is immutable).
+PRACTITIONER_AUTHORIZATION = Hit(
+    staff_message=(
+        "Only a physiotherapist authorized for dry needling may needle. Physiotherapists on "
+        "the provisional register (interns) may not. Confirm the treating physiotherapist's "
+        "authorization."
+    ),
+    patient_message=(
+        "Only a physiotherapist with special authorization for dry needling will use needles "
+        "in your care. You can ask to see it, or look it up on the College's public register."
+    ),
+    action=(
+        "Confirm the treating physiotherapist holds needling authorization and is not on the "
+        "provisional register."
+    ),
+    sources=("S7", "S8"),
+)
+
+
 @rule("practitioner_authorization", category="INFO", scope="none")
 def check_practitioner_authorization(ctx: Context) -> Hit:
     """Always: only an authorized physiotherapist (not on the provisional register) may needle.
 
     Sources: S7, S8
     """
-    return Hit(
-        staff_message=(
-            "Only a physiotherapist authorized for dry needling may needle. Physiotherapists on "
-            "the provisional register (interns) may not. Confirm the treating physiotherapist's "
-            "authorization."
-        ),
-        patient_message=(
-            "Only a physiotherapist with special authorization for dry needling will use needles "
-            "in your care. You can ask to see it, or look it up on the College's public register."
-        ),
-        action=(
-            "Confirm the treating physiotherapist holds needling authorization and is not on the "
-            "provisional register."
-        ),
-        sources=("S7", "S8"),
-    )
+    return PRACTITIONER_AUTHORIZATION
 
 
 @rule("unsure_answers", category="RP", scope="global")

@@ -18,8 +18,13 @@ from screening.rules.regions import INTAKE_SCHEMA
 NOT_SURE_BOX = "bleeding.blood_thinner_not_sure"
 NOT_UNSURE = frozenset({"surgery_trauma.injury_details.medical_check"})
 
-# A node: (unsure-capable leaf names, nested objects, arrays of objects).
-Node = tuple[frozenset[str], dict[str, "Node"], dict[str, "Node"]]
+# A node: (leaves as (key, path from the nearest list item or the root), nested objects as
+# (key, node), lists of objects as (key, path, node)). Paths are built once, here.
+Node = tuple[
+    tuple[tuple[str, str], ...],
+    tuple[tuple[str, "Node"], ...],
+    tuple[tuple[str, str, "Node"], ...],
+]
 
 
 def _resolve(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -29,34 +34,34 @@ def _resolve(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str,
     return schema
 
 
-def _can_be_unsure(schema: Mapping[str, Any]) -> bool:
-    return "unsure" in schema.get("enum", ())
-
-
 def _compile(
-    schema: Mapping[str, Any], defs: Mapping[str, Any], prefix: str, leaves_out: list[str]
+    schema: Mapping[str, Any], defs: Mapping[str, Any], prefix: str, full: str, found: list[str]
 ) -> Node:
-    leaves: set[str] = set()
-    objects: dict[str, Node] = {}
-    arrays: dict[str, Node] = {}
+    """Compile the unsure-capable fields under ``schema``; ``full`` is the indexed-free path."""
+    leaves: list[tuple[str, str]] = []
+    objects: list[tuple[str, Node]] = []
+    arrays: list[tuple[str, str, Node]] = []
     for name, raw in schema.get("properties", {}).items():
         field = _resolve(raw, defs)
-        path = prefix + name
-        if _can_be_unsure(field):
-            if path not in NOT_UNSURE:
-                leaves.add(name)
-                leaves_out.append(path)
+        if "unsure" in field.get("enum", ()):
+            if full + name not in NOT_UNSURE:
+                leaves.append((name, prefix + name))
+                found.append(full + name)
         elif "properties" in field:
-            objects[name] = _compile(field, defs, path + ".", leaves_out)
+            node = _compile(field, defs, f"{prefix}{name}.", f"{full}{name}.", found)
+            if any(node):
+                objects.append((name, node))
         elif field.get("type") == "array":
             items = _resolve(field.get("items", {}), defs)
             if "properties" in items:
-                arrays[name] = _compile(items, defs, path + "[].", leaves_out)
-    return frozenset(leaves), objects, arrays
+                node = _compile(items, defs, "", f"{full}{name}[].", found)
+                if any(node):
+                    arrays.append((name, prefix + name, node))
+    return tuple(leaves), tuple(objects), tuple(arrays)
 
 
 _ALL: list[str] = []
-_TREE: Node = _compile(INTAKE_SCHEMA, INTAKE_SCHEMA["$defs"], "", _ALL)
+_TREE: Node = _compile(INTAKE_SCHEMA, INTAKE_SCHEMA["$defs"], "", "", _ALL)
 
 # Every field path that can hold an unsure answer; list items as ``name[].field``.
 UNSURE_CAPABLE_FIELDS: tuple[str, ...] = (*sorted(_ALL), NOT_SURE_BOX)
@@ -64,15 +69,20 @@ UNSURE_CAPABLE_FIELDS: tuple[str, ...] = (*sorted(_ALL), NOT_SURE_BOX)
 
 def _walk(node: Node, value: Mapping[str, Any], prefix: str, out: list[str]) -> None:
     leaves, objects, arrays = node
-    for key, item in value.items():
-        if item == "unsure":
-            if key in leaves:
-                out.append(prefix + key)
-        elif key in objects:
-            _walk(objects[key], item, f"{prefix}{key}.", out)
-        elif key in arrays:
-            for index, element in enumerate(item):
-                _walk(arrays[key], element, f"{prefix}{key}[{index}].", out)
+    # The C-level membership test skips the many sections with no unsure answer at all.
+    if leaves and "unsure" in value.values():
+        for key, path in leaves:
+            if value.get(key) == "unsure":
+                out.append(prefix + path)
+    for key, child in objects:
+        item = value.get(key)
+        if item:
+            _walk(child, item, prefix, out)
+    for key, path, child in arrays:
+        items = value.get(key)
+        if items:
+            for index, element in enumerate(items):
+                _walk(child, element, f"{prefix}{path}[{index}].", out)
 
 
 def unsure_answers(doc: Mapping[str, Any]) -> list[str]:
