@@ -168,6 +168,11 @@ LOGGING = {
     "filters": {"redact_links": {"()": "screening.intake.log_redaction.RedactPatientLinks"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_links"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
     "loggers": {
         # runserver's request log, routed through the redacting handler.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
