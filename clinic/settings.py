@@ -168,12 +168,10 @@ LOGGING = {
     "filters": {"redact_links": {"()": "screening.intake.log_redaction.RedactPatientLinks"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_links"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
     "loggers": {
+        # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-    },
-    "loggers": {
         # runserver's request log, routed through the redacting handler.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Replaces Django's default "django" handlers, which would print unredacted in DEBUG.
