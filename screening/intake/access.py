@@ -17,7 +17,7 @@ from screening.intake.invitations import is_expired
 from screening.models import IntakeDraft, Invitation
 
 SESSION_INVITATION = "intake_invitation_id"
-SESSION_TOKEN = "intake_token"
+SESSION_TOKEN = "intake_token"  # noqa: S105  (a session key name, not a secret)
 SESSION_VERIFIED = "intake_verified_id"
 # Set when the front desk opened the check-in on a clinic tablet: cleared when it is done.
 SESSION_KIOSK = "intake_kiosk"

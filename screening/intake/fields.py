@@ -10,7 +10,10 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import get_default_renderer
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from screening.intake.region_choices import location_choices, region_choices
@@ -175,6 +178,9 @@ class DatePartsWidget(forms.MultiWidget):
     """Day, month and year as three labelled controls (easier than a date picker)."""
 
     template_name = "screening/intake/widgets/date_parts.html"
+    # Three controls answer one question: a fieldset with the question as its legend.
+    use_fieldset = True
+    _part_classes = ("form-control date-day", "form-select date-month", "form-control date-year")
 
     def __init__(self, attrs=None):
         widgets = {
@@ -183,6 +189,22 @@ class DatePartsWidget(forms.MultiWidget):
             "year": forms.NumberInput(attrs={"inputmode": "numeric", "min": EARLIEST_YEAR}),
         }
         super().__init__(widgets, attrs)
+
+    def _render(self, template_name, context, renderer=None):
+        # The template lives in the project's templates/ folder, which the default form
+        # renderer does not search.
+        return mark_safe(render_to_string(template_name, context))  # noqa: S308  # nosec B308
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for sub, css_class in zip(context["widget"]["subwidgets"], self._part_classes, strict=True):
+            invalid = " is-invalid" if sub["attrs"].get("aria-invalid") == "true" else ""
+            sub["attrs"]["class"] = css_class + invalid
+            # Django's own widget templates come from the form renderer, not the project's.
+            sub["html"] = mark_safe(  # noqa: S308  # nosec B308
+                get_default_renderer().render(sub["template_name"], {"widget": sub})
+            )
+        return context
 
     def decompress(self, value):
         if not value:

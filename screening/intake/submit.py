@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from screening.clinic_policy import current_policy
+from screening.contracts import assess_document
 from screening.models import IntakeDraft, Invitation, Submission
 
 
 def _assess(document: dict) -> dict:
-    # Imported here so the intake works while the contract module is being built.
-    from screening.contracts import assess_document
-
-    return assess_document(document)
+    return assess_document(document, current_policy())
 
 
 def create_submission(

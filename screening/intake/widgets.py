@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from screening.bodymap.names import AREA_GROUPS, LIMB_NAMES
@@ -33,6 +35,11 @@ class BodyMapWidget(forms.Widget):
     def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
         super().__init__(attrs)
         self.choices = list(choices)
+
+    def _render(self, template_name: str, context: dict[str, Any], renderer: Any = None) -> str:
+        # The template lives in the project's templates/ folder, which the default form
+        # renderer does not search; render it with the project's template engine instead.
+        return mark_safe(render_to_string(template_name, context))  # noqa: S308  # nosec B308
 
     def format_value(self, value: Any) -> list[str]:
         if value is None:

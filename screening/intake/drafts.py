@@ -1,0 +1,65 @@
+"""Saving a step to the draft: one transaction, a row lock, and a refusal on a stale page.
+
+Each saved step remembers the draft version it was saved at (`_version`). A page carries
+the version it was rendered from; if its step was saved since (another tab or device), the
+save is refused instead of silently overwriting what is there.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.models import IntakeDraft, Invitation
+
+
+def get_draft(invitation: Invitation) -> IntakeDraft | None:
+    return IntakeDraft.objects.filter(invitation=invitation).first()
+
+
+def acknowledge_privacy(invitation: Invitation) -> IntakeDraft:
+    """Create the draft (if needed) and record which privacy notice was acknowledged."""
+    with transaction.atomic():
+        draft, _created = IntakeDraft.objects.select_for_update().get_or_create(
+            invitation=invitation
+        )
+        draft.privacy_notice_version = PRIVACY_NOTICE_VERSION
+        draft.privacy_acknowledged_at = timezone.now()
+        draft.save(
+            update_fields=["privacy_notice_version", "privacy_acknowledged_at", "updated_at"]
+        )
+    return draft
+
+
+def step_saved_version(draft: IntakeDraft, step: str) -> int:
+    return int(draft.answers.get(step, {}).get("_version", 0))
+
+
+def save_step(draft: IntakeDraft, step: str, answers: dict, seen_version: int) -> bool:
+    """Save one step's cleaned answers. False (nothing written) when the page was stale."""
+    with transaction.atomic():
+        locked = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        if step_saved_version(locked, step) > seen_version:
+            return False
+        locked.version += 1
+        locked.answers[step] = {
+            **answers,
+            "_saved_on": timezone.localdate().isoformat(),
+            "_version": locked.version,
+        }
+        if step not in locked.completed_steps:
+            locked.completed_steps = [*locked.completed_steps, step]
+        locked.save(update_fields=["answers", "completed_steps", "version", "updated_at"])
+    draft.refresh_from_db()
+    return True
+
+
+def save_meta(draft: IntakeDraft, key: str, value) -> None:
+    """Store non-answer state (the check-in) under a `_` key, in one transaction."""
+    with transaction.atomic():
+        locked = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        locked.answers[key] = value
+        locked.version += 1
+        locked.save(update_fields=["answers", "version", "updated_at"])
+    draft.refresh_from_db()

@@ -1,0 +1,56 @@
+"""The final submit: re-validate every saved step, build the document, freeze it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from screening.intake.adapter import build_document
+from screening.intake.answers_view import as_post_data
+from screening.intake.forms import STEP_FORMS
+from screening.intake.steps import QUESTION_STEPS
+from screening.models import IntakeDraft, Invitation
+
+
+@dataclass(frozen=True)
+class StepProblem:
+    step: str
+    message: str
+
+
+def first_invalid_step(draft: IntakeDraft, invitation: Invitation) -> str:
+    """The first question step whose saved answers no longer pass its form ('' if none)."""
+    for step in QUESTION_STEPS:
+        saved = draft.answers.get(step.name)
+        if saved is None:
+            return step.name
+        form_class = STEP_FORMS[step.name]
+        kwargs = {"appointment_date": invitation.appointment_date}
+        form = form_class(as_post_data(form_class(**kwargs), saved), **kwargs)
+        if not form.is_valid():
+            return step.name
+    return ""
+
+
+def document_for(draft: IntakeDraft, invitation: Invitation, *, day_of=None, completed_on=None):
+    """The intake-v1 document of the draft as it is now (the adapter does the work)."""
+    return build_document(
+        draft.answers,
+        appointment_date=invitation.appointment_date,
+        completed_on=completed_on or timezone.localdate(),
+        planned_regions=invitation.planned_regions,
+        planned_estim=invitation.planned_estim,
+        day_of=day_of,
+    )
+
+
+def step_of_error_path(path: str) -> str:
+    """Which step asks the field at a contract error path ('' when none does)."""
+    head = path.lstrip("$.").split(".")[0].split("[")[0]
+    if head == "respondent":
+        return "about"
+    for step in QUESTION_STEPS:
+        if step.section == head:
+            return step.name
+    return ""

@@ -1,0 +1,111 @@
+"""Reaching the form: the link, the date-of-birth check, the privacy notice, the dispatcher."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from screening.intake import gate
+from screening.intake.access import (
+    mark_verified,
+    patient_required,
+    saved_date_of_birth,
+    session_invitation,
+    start_patient_session,
+)
+from screening.intake.drafts import acknowledge_privacy, get_draft
+from screening.intake.forms_patient import GateForm
+from screening.intake.invitations import find_invitation, is_expired
+from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.intake.state import check_in_open, check_in_reopened, initial_submission
+from screening.intake.steps import first_incomplete_step
+from screening.models import Invitation
+
+
+def open_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the invitation: move the token into the session, then drop it from the URL."""
+    invitation = find_invitation(token)
+    if invitation is None:
+        return render(request, "screening/intake/no_link.html", status=404)
+    if is_expired(invitation):
+        return render(request, "screening/intake/expired.html", status=410)
+    start_patient_session(request, invitation, token)
+    if not saved_date_of_birth(invitation):
+        # Nothing to protect yet: this browser may go on, and keeps access once answers exist.
+        mark_verified(request, invitation)
+    if invitation.first_opened_at is None:
+        Invitation.objects.filter(pk=invitation.pk, first_opened_at=None).update(
+            first_opened_at=timezone.now()
+        )
+    return redirect("intake:home")
+
+
+@patient_required
+def home(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Send the patient to where they are: check-in, confirmation, notice or next step."""
+    draft = get_draft(invitation)
+    if initial_submission(invitation) is not None:
+        if check_in_open(invitation):
+            reopened = check_in_reopened(draft)
+            return redirect("intake:check_in" if not reopened else "intake:check_in_finish")
+        return redirect("intake:done")
+    if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
+        return redirect("intake:privacy")
+    step = first_incomplete_step(draft.completed_steps)
+    if step.name == "review":
+        return redirect("intake:review")
+    return redirect("intake:step", name=step.name)
+
+
+@require_http_methods(["GET", "POST"])
+def check_identity(request: HttpRequest) -> HttpResponse:
+    """Ask the date of birth (and last name) before any saved answer is shown again."""
+    invitation = session_invitation(request)
+    if invitation is None:
+        return render(request, "screening/intake/no_link.html", status=403)
+    expected = saved_date_of_birth(invitation)
+    if not expected:
+        mark_verified(request, invitation)
+        return redirect("intake:home")
+    address = gate.client_address(request)
+    ask_last_name = bool(invitation.last_name)
+    wait = gate.wait_minutes(invitation, address)
+    if wait:
+        return _gate_page(request, GateForm(ask_last_name=ask_last_name), wait, status=429)
+    if request.method == "GET":
+        return _gate_page(request, GateForm(ask_last_name=ask_last_name))
+    form = GateForm(request.POST, ask_last_name=ask_last_name)
+    if not form.is_valid():
+        return _gate_page(request, form, status=400)
+    data = form.cleaned_data
+    if gate.answers_match(invitation, expected, data["date_of_birth"], data.get("last_name", "")):
+        gate.clear_failures(invitation)
+        mark_verified(request, invitation)
+        return redirect("intake:home")
+    gate.record_failure(invitation, address)
+    wait = gate.wait_minutes(invitation, address)
+    form.add_error(None, _("Those details do not match what we have. Please check and try again."))
+    return _gate_page(request, form, wait, status=429 if wait else 400)
+
+
+def _gate_page(request, form, wait: int = 0, status: int = 200) -> HttpResponse:
+    return render(
+        request, "screening/intake/gate.html", {"form": form, "wait_minutes": wait}, status=status
+    )
+
+
+@patient_required
+def privacy_notice(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """The versioned privacy notice, acknowledged before the first question."""
+    if request.method == "POST":
+        acknowledge_privacy(invitation)
+        return redirect("intake:home")
+    return render(request, "screening/intake/privacy.html", {"version": PRIVACY_NOTICE_VERSION})
+
+
+def what_to_expect(request: HttpRequest) -> HttpResponse:
+    """Patient education (clinical-rules section 7); no personal information on it."""
+    return render(request, "screening/intake/what_to_expect.html")
