@@ -115,3 +115,19 @@ def test_the_code_step_never_redirects_off_site(client, physio):
     )
     assert response.status_code == 302
     assert not response["Location"].startswith("https://evil.example")
+
+
+@pytest.mark.django_db
+def test_demo_totp_prints_a_code_the_device_accepts_and_refuses_without_debug(physio, settings):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    device = TOTPDevice.objects.create(user=physio, name="phone", confirmed=True)
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("demo_totp", "physio-signin", stdout=out)
+    assert device.verify_token(out.getvalue().strip())
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("demo_totp", "physio-signin")
