@@ -114,6 +114,11 @@ class Context:
         return self.get(path) is not None
 
     def eq(self, path: str, expected: Any) -> bool:
+        # Inlines ``get`` for section.field paths: the most frequent call of every rule.
+        parts = _PATHS.get(path) or _split(path)
+        if len(parts) == 2:
+            section = self.doc.get(parts[0])
+            return section is not None and section.get(parts[1]) == expected
         return self.get(path) == expected  # None (absent) never equals an answer
 
     def isin(self, path: str, options: Iterable[Any]) -> bool:
