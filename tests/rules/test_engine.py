@@ -527,3 +527,31 @@ def test_shared_examples_give_their_expected_tier_and_rules(path):
     assert assessment["tier"] == expected["tier"]
     assert set(expected["must_fire"]) <= rules
     assert not set(expected["must_not_fire"]) & rules
+
+
+def test_registering_a_second_function_under_an_existing_id_is_an_error():
+    from screening.rules.registry import RegistryError, rule
+
+    with pytest.raises(RegistryError, match="registered twice"):
+
+        @rule("metal_allergy", category="RP", scope="global")
+        def another_metal_allergy(ctx):  # pragma: no cover - never registered
+            return None
+
+
+@pytest.mark.parametrize(("category", "scope"), [("XX", "global"), ("RP", "everywhere")])
+def test_an_unknown_category_or_scope_is_refused(category, scope):
+    from screening.rules.registry import RegistryError, rule
+
+    with pytest.raises(RegistryError):
+        rule("made_up_rule", category=category, scope=scope)
+
+
+def test_rules_that_read_another_rule_run_after_it():
+    from screening.rules.registry import RULES, evaluation_order
+
+    order = [spec.id for spec in evaluation_order()]
+    for spec in RULES.values():
+        for dependency in spec.after:
+            assert order.index(dependency) < order.index(spec.id)
+    assert not {"unsure_answers", *ALWAYS_ON} & set(order)
