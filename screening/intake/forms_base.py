@@ -87,4 +87,11 @@ class StepForm(forms.Form):
 
     def saved_answers(self) -> dict:
         """The cleaned answers as JSON-ready values (dates are already ISO strings)."""
-        return {name: self.cleaned_data.get(name) for name in self.fields}
+        return {name: _plain(self.cleaned_data.get(name)) for name in self.fields}
+
+
+def _plain(value: Any) -> Any:
+    """172.0 is kept as 172, so it reads back as the patient typed it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
