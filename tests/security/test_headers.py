@@ -146,7 +146,9 @@ def test_every_url_sends_the_security_headers_and_no_code_the_csp_would_block(
     client = visitor_client(visitor, world, login_staff)
     paths = concrete_paths(url_values(world, visitor)) + every_step_path()
     responses = fetch_all(client, paths, secure=True)
-    problems = [problem for path, response in responses for problem in header_problems(path, response)]
+    problems = [
+        problem for path, response in responses for problem in header_problems(path, response)
+    ]
     html_pages = [(path, r) for path, r in responses if is_html(r) and r.content]
     offenders = [
         f"{path} [{response.status_code}]: {offender}"
