@@ -18,11 +18,11 @@ VKA_PATIENT_CARE = (
 
 
 def _anticoagulants(ctx: Context) -> list[str]:
-    return ctx.get("bleeding.anticoagulants") or []
+    return ctx.doc["bleeding"].get("anticoagulants") or []
 
 
 def _antiplatelets(ctx: Context) -> list[str]:
-    return ctx.get("bleeding.antiplatelets") or []
+    return ctx.doc["bleeding"].get("antiplatelets") or []
 
 
 def _vka_drugs(ctx: Context) -> list[str]:

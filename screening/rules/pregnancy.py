@@ -86,8 +86,8 @@ def check_pregnancy_t2(ctx: Context) -> Hit | None:
 
     Sources: S10, S10a, S13a, S14, S35
     """
-    gw = ctx.gw
-    if not (ctx.eq("pregnancy.status", "yes") and gw is not None and 14 <= gw <= 27):
+    gw = ctx.gw  # None unless pregnancy.status is yes
+    if gw is None or not 14 <= gw <= 27:
         return None
     return _trimester_hit(
         ctx,
@@ -116,8 +116,8 @@ def check_pregnancy_t3(ctx: Context) -> Hit | None:
 
     Sources: S13a, S14, S35
     """
-    gw = ctx.gw
-    if not (ctx.eq("pregnancy.status", "yes") and gw is not None and gw >= 28):
+    gw = ctx.gw  # None unless pregnancy.status is yes
+    if gw is None or gw < 28:
         return None
     days = gestational_days(ctx.doc["pregnancy"], ctx.appointment, ctx.completed_on)
     post_term = (
