@@ -118,8 +118,12 @@ class Context:
         parts = _PATHS.get(path) or _split(path)
         if len(parts) == 2:
             section = self.doc.get(parts[0])
-            return section is not None and section.get(parts[1]) == expected
-        return self.get(path) == expected  # None (absent) never equals an answer
+            if section is None:
+                return False
+            value = section.get(parts[1])
+            return value is not None and value == expected
+        value = self.get(path)
+        return value is not None and value == expected
 
     def isin(self, path: str, options: Iterable[Any]) -> bool:
         value = self.get(path)

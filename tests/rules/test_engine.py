@@ -555,3 +555,55 @@ def test_rules_that_read_another_rule_run_after_it():
         for dependency in spec.after:
             assert order.index(dependency) < order.index(spec.id)
     assert not {"unsure_answers", *ALWAYS_ON} & set(order)
+
+
+@pytest.mark.parametrize(
+    ("iso", "window", "recent"),
+    [
+        (None, 90, True),  # an unknown date counts as recent (3.1)
+        ("2026-09-04", 90, True),  # day 90: the window includes its end
+        ("2026-09-03", 90, False),  # day 91
+        ("2026-12-03", 1, True),
+    ],
+)
+def test_recent_includes_the_window_end_and_unknown_dates(make_doc, iso, window, recent):
+    from screening.rules.context import Context
+
+    ctx = Context(make_doc(), DEFAULT_POLICY)
+    assert ctx.recent(iso, window) is recent
+
+
+def test_days_since_counts_whole_days_to_the_appointment(make_doc):
+    from screening.rules.context import Context
+
+    ctx = Context(make_doc(), DEFAULT_POLICY)
+    assert ctx.days_since("2026-09-04") == 90
+    assert ctx.days_since("2026-12-03") == 0
+
+
+def test_context_reads_dotted_paths_and_treats_absent_fields_as_false(make_doc):
+    from screening.rules.context import Context
+
+    ctx = Context(
+        make_doc(
+            {
+                "conditions.diabetes": "yes",
+                "conditions.diabetes_details": {
+                    "type": "type_2",
+                    "foot_ulcer_or_poor_healing": "no",
+                    "severe_low_sugar": "no",
+                    "high_sugar_symptoms": "no",
+                },
+            }
+        ),
+        DEFAULT_POLICY,
+    )
+    assert ctx.get("conditions.diabetes_details.type") == "type_2"
+    assert ctx.get("conditions.diabetes_details.hba1c_percent") is None
+    assert ctx.get("bleeding.inr.value", "none") == "none"
+    assert ctx.eq("bleeding.nsaids_or_supplements", False)
+    assert not ctx.eq("pregnancy.due_date", None)
+    assert not ctx.isin("bleeding.inr", {"anything"})
+    assert ctx.has("conditions.diabetes_details") and not ctx.has("day_of.substances_recent")
+    assert ctx.bmi == pytest.approx(70 / 1.72**2)
+    assert ctx.targets == {"KNEE_LEG_R"}
