@@ -1,0 +1,141 @@
+"""The load test's own PostgreSQL database and gunicorn server, started and cleaned up.
+
+Everything listens on 127.0.0.1 only. The database is created over the Unix socket (peer
+auth as root, see notes/machine-facts.md) and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def bench_env(database: str, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of every process of the run: developer mode, plain HTTP, our DB."""
+    env = dict(os.environ)
+    env.update(
+        DJANGO_DEV="1",
+        HTTPS="0",
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"postgres:///{database}",
+        DJANGO_SETTINGS_MODULE="bench.bench_settings",
+        LOG_LEVEL="WARNING",
+    )
+    env.update(extra or {})
+    return env
+
+
+def create_database(database: str) -> None:
+    drop_database(database)
+    subprocess.run(["createdb", database], check=True)
+    subprocess.run(
+        [str(VENV_BIN / "python"), "-c", _TEMP_MIGRATE],
+        cwd=ROOT,
+        env=bench_env(database),
+        check=True,
+    )
+
+
+# TEMPORARY until migration 0004 passes params=None (REQUESTS.md): run migrate with the
+# PostgreSQL schema editor skipping %-formatting for parameterless SQL.
+_TEMP_MIGRATE = """
+import django
+django.setup()
+from django.db.backends.postgresql.schema import DatabaseSchemaEditor as E
+_execute = E.execute
+E.execute = lambda self, sql, params=(): _execute(self, sql, None if params == () else params)
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+"""
+
+
+def drop_database(database: str) -> None:
+    subprocess.run(["dropdb", "--if-exists", "--force", database], check=True)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    base_url: str
+    log_path: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_gunicorn(database: str, workers: int, log_path: Path) -> Server:
+    """The production gunicorn.conf.py, with only the bind, workers and settings changed."""
+    port = free_port()
+    env = bench_env(
+        database,
+        {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)},
+    )
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", "clinic.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    server = Server(process, f"http://127.0.0.1:{port}", log_path)
+    _wait_until_up(server)
+    return server
+
+
+def _wait_until_up(server: Server, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            sys.exit(f"gunicorn exited early; see {server.log_path}")
+        try:
+            if requests.get(server.base_url + "/what-to-expect/", timeout=10).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    server.stop()
+    sys.exit(f"gunicorn did not answer within {seconds} s; see {server.log_path}")
+
+
+# gunicorn.conf.py's access_log_format: '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
+ACCESS_LINE = re.compile(
+    r'^\S+ "(?P<method>[A-Z]+) (?P<path>\S+)" (?P<status>\d{3}) \S+ (?P<secs>[\d.]+)s$'
+)
+
+
+def server_times(log_path: Path, offset: int = 0) -> list[tuple[str, str, float]]:
+    """(method, path, seconds inside the worker) for each access-log line after `offset`."""
+    times = []
+    with log_path.open() as log:
+        log.seek(offset)
+        for line in log:
+            match = ACCESS_LINE.match(line.strip())
+            if match:
+                times.append((match["method"], match["path"], float(match["secs"])))
+    return times
