@@ -7,12 +7,14 @@ class ScreeningConfig(AppConfig):
     verbose_name = "Dry needling screening"
 
     def ready(self) -> None:
-        # Check settings.SCREENING_POLICY now: a bad key or value stops the start-up
-        # (ImproperlyConfigured) instead of the first submission.
         from screening.clinic_policy import current_policy
 
-        current_policy()
         # Connects the login / failed-login audit receivers.
         from screening.review import audit  # noqa: F401
+
         # Starts the staff session clock at login.
         from screening.security import session_limits  # noqa: F401
+
+        # Check settings.SCREENING_POLICY now: a bad key or value stops the start-up
+        # (ImproperlyConfigured) instead of the first submission.
+        current_policy()
