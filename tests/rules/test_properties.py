@@ -69,6 +69,11 @@ RAISES.update(
         "pregnancy.status": ("unsure", "yes"),
         "conditions.cancer": ("unsure", "active"),
         "infection.bloodborne_virus": ("yes",),
+        # Enums ordered from least to most concern (schema descriptions).
+        "consent.needling_preference": ("unsure", "declines"),
+        "consent.needle_feeling": ("a_bit_nervous", "very_anxious", "avoids_care_or_phobia"),
+        "infection.bloodborne_virus_control": ("unsure", "not_controlled"),
+        "surgery_trauma.injury_details.medical_check": ("unsure", "not_checked"),
     }
 )
 # Yes/no screening questions (false = "no").
@@ -87,7 +92,7 @@ YES_NO_QUESTIONS = (
     "surgery_trauma.spine_surgery",
 )
 RAISES.update(dict.fromkeys(YES_NO_QUESTIONS, (True,)))
-BENIGN = {"no", "not_applicable", False}
+BENIGN = {"no", "not_applicable", False, "open", "fine", "controlled", "checked"}
 
 
 def _follow_ups(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
