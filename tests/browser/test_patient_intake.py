@@ -153,8 +153,8 @@ def test_it_keeps_every_answer_after_refresh_back_and_a_new_device(
     page.go_forward()
     assert current_step(page) == "consent"
 
-    # The page's own Back button saves nothing and loses nothing.
-    page.get_by_role("button", name="Back", exact=True).click()
+    # The page's own way back (without saving this page) loses nothing saved before.
+    page.get_by_role("link", name="Go back without saving this page").click()
     expect(page).to_have_url(re.compile(r"/intake/step/visit/$"))
     patient.expect_answers_shown(page, patient.HEALTHY_ADULT["visit"])
 
@@ -186,7 +186,8 @@ def test_save_and_finish_later_and_an_invalid_step_are_kind_and_accessible(
     patient.answer_by_touch(page, patient.HEALTHY_ADULT["about"])
     page.get_by_role("button", name="Save and finish later").click()
     check_page(page, screenshot_dir, "later")
-    assert console_errors == []
+    # The invalid page is answered with status 400 on purpose; nothing else may go wrong.
+    assert [e for e in console_errors if "status of 400" not in e] == []
 
 
 def test_the_what_to_expect_page_stands_alone(page: Page, live_server, screenshot_dir):
