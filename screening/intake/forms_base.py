@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from screening.intake.fields import PLEASE_ANSWER
 
@@ -75,7 +76,10 @@ class StepForm(forms.Form):
         if len(parts) == 3 and parts[0] in self.item_headings:
             text, first_field = self.item_headings[parts[0]]
             if parts[2] == first_field:
-                return str(text) % {"n": parts[1]}
+                heading = str(text) % {"n": parts[1]}
+                if parts[1] != "1":
+                    heading += " " + str(_("(only if there is another)"))
+                return heading
         return ""
 
     def followup_attrs(self, name: str) -> dict[str, str] | None:
