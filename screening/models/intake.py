@@ -133,6 +133,20 @@ class Submission(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     row_version = models.PositiveIntegerField(default=0)
     legal_hold = models.BooleanField(default=False)
+    # 0 = needs action (flagged and no physio decision yet), 1 = not: the staff queue's first
+    # sort key. Computed by the database, so the queue's index can serve its sort (S1).
+    action_rank = models.GeneratedField(
+        expression=models.Case(
+            models.When(
+                models.Q(tier__in=["DO_NOT_NEEDLE", "HOLD_FOR_CLEARANCE", "PHYSIO_REVIEW"])
+                & ~models.Q(status="decided"),
+                then=models.Value(0),
+            ),
+            default=models.Value(1),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["appointment_date", "appointment_time", "pk"]
@@ -140,7 +154,14 @@ class Submission(models.Model):
             # Exactly once: one initial submission and one check-in per draft.
             models.UniqueConstraint(fields=["draft", "kind"], name="one_submission_per_draft_kind"),
         ]
-        indexes = [models.Index(fields=["appointment_date", "tier", "status"])]
+        indexes = [
+            models.Index(fields=["appointment_date", "tier", "status"]),
+            # The staff queue's order (screening/review/queries.py).
+            models.Index(
+                fields=["action_rank", "appointment_date", "appointment_time", "id"],
+                name="submission_queue_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Submission #{self.pk}"

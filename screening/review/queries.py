@@ -2,14 +2,12 @@
 
 import datetime as dt
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
-# Flagged and without a physio decision yet: these lead the queue.
-NEEDS_ACTION = Q(tier__in=FLAGGED_TIERS) & ~Q(status=Submission.Status.DECIDED)
 QUEUE_COLUMNS = (
     "pk",
     "kind",
@@ -20,6 +18,7 @@ QUEUE_COLUMNS = (
     "finding_count",
     "status",
     "submitted_at",
+    "action_rank",
 )
 
 
@@ -38,12 +37,9 @@ def queue(filters: dict) -> QuerySet[Submission]:
         rows = rows.filter(status=filters["status"])
     if filters.get("q"):
         rows = rows.filter(patient_name__icontains=filters["q"].strip())
-    action_first = Case(
-        When(NEEDS_ACTION, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
-    return rows.annotate(action_rank=action_first).order_by(
-        "action_rank", "appointment_date", "appointment_time", "pk"
-    )
+    # action_rank (a generated column) is 0 for flagged submissions without a decision: they
+    # lead. The index submission_queue_order serves exactly this order.
+    return rows.order_by("action_rank", "appointment_date", "appointment_time", "pk")
 
 
 def invitations_for_list(days_back: int = 1) -> QuerySet[Invitation]:
