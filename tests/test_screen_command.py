@@ -43,7 +43,7 @@ def screen(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def write(tmp_path: Path, name: str, content: object) -> str:
     path = tmp_path / name
     text = content if isinstance(content, str) else json.dumps(content)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
     return str(path)
 
 
@@ -88,6 +88,8 @@ BAD_INPUT = {
     "not JSON": ('{"schema": "dn-intake/1",', "document: not valid JSON"),
     "NaN is not JSON": ('{"schema": NaN}', "document: not valid JSON"),
     "not an object": ("[1, 2]", "document: must be an object"),
+    "nested too deeply": ("[" * 100_000 + "]" * 100_000, "document: not valid JSON"),
+    "not UTF-8": ("\udcff", "document: not UTF-8 text"),
     "missing section": ({"pregnancy": DELETE}, "pregnancy: required field missing"),
     "unknown region": (
         {"visit.pain_regions": ["KNEE_LEG_R", "ELBOW"]},
@@ -179,6 +181,18 @@ def test_the_text_format_names_each_file_when_there_are_several():
     _, out, _ = screen("--format", "text", *files)
     assert f"{files[0]}: CLEAR" in out.splitlines()
     assert f"{files[1]}: DO_NOT_NEEDLE" in out.splitlines()
+
+
+def test_an_engine_failure_is_one_line_and_exit_1(monkeypatch):
+    import screening.contracts
+
+    def broken(doc, policy):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(screening.contracts, "assess", broken)
+    status, out, err = screen(str(GOOD[0]))
+    assert (status, out) == (1, "")
+    assert err == "internal error in the rules engine: KeyError('boom')\n"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

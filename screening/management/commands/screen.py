@@ -58,6 +58,11 @@ class Command(BaseCommand):
             assessments = [_assess(doc, policy) for doc in documents]
         except AssessmentInvalid as error:
             self._fail(EXIT_INTERNAL, f"internal error, the assessment breaks its schema: {error}")
+        except Exception as error:
+            # A bug in the engine: one line for the script (--traceback shows the details).
+            if options.get("traceback"):
+                raise
+            self._fail(EXIT_INTERNAL, f"internal error in the rules engine: {error!r}")
         if options["format"] == "text":
             for name, assessment in zip(files, assessments, strict=True):
                 self.stdout.write(_summary(name if len(files) > 1 else None, assessment))
@@ -126,6 +131,8 @@ def _read_json(name: str, stdin: Any, *, label: str) -> Any:
         ) from None
     except ValueError as error:
         raise BadInput(label, f"document: not valid JSON ({error})") from None
+    except RecursionError:
+        raise BadInput(label, "document: not valid JSON (nested too deeply)") from None
 
 
 def _no_constant(word: str) -> Any:
