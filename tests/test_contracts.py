@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 import filecmp
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +30,7 @@ from tests.contract_examples import (
     DELETE,
     EXAMPLES,
     PROJECT_SCHEMAS,
+    ROOT,
     SHARED_CONTRACTS,
     SHARED_EXAMPLES,
     bad_examples,
@@ -388,3 +392,26 @@ def test_the_sources_table_has_every_catalogue_source():
 def test_assessments_are_plain_json():
     assessment = assess_document(load(EXAMPLES / "ex08-older-adult-multi-rule.json"))
     assert json.loads(json.dumps(assessment)) == assessment
+
+
+def test_the_service_does_not_start_with_an_unknown_policy_key(tmp_path):
+    (tmp_path / "bad_policy_settings.py").write_text(
+        "from clinic.settings import *  # noqa: F403\nSCREENING_POLICY = {'surgery_window': 120}\n"
+    )
+    python = ROOT / ".venv" / "bin" / "python"
+    result = subprocess.run(
+        [str(python if python.exists() else sys.executable), "manage.py", "check"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_DEV": "1",
+            "DJANGO_SETTINGS_MODULE": "bad_policy_settings",
+            "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SCREENING_POLICY: surgery_window: unknown policy parameter" in result.stderr
