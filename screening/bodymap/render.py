@@ -7,8 +7,9 @@ presentation attributes. Interactive pictures leave colour to static/css/bodymap
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -62,7 +63,9 @@ def _state(code: str, selected: set[str], excluded: set[str]) -> str:
     return "selected" if code in selected else ""
 
 
-def _views(selected: set[str], excluded: set[str], mode: str, prefix: str) -> list[dict]:
+def _views(
+    selected: set[str], excluded: set[str], mode: str, prefix: str, names: Mapping[str, Any]
+) -> list[dict]:
     seen: set[str] = set()
     views = []
     for view in shapes.VIEWS:
@@ -77,7 +80,7 @@ def _views(selected: set[str], excluded: set[str], mode: str, prefix: str) -> li
                     code=piece.code,
                     path=piece.path,
                     dom_id=f"{prefix}region-{piece.code}" + ("" if first else f"-{view.name}"),
-                    name=str(REGION_NAMES[piece.code]),
+                    name=str(names.get(piece.code) or REGION_NAMES[piece.code]),
                     state=state,
                     fill=fill.format(prefix=prefix),
                     stroke=stroke,
@@ -97,8 +100,13 @@ def render_body_map(
     selected_label: str = "",
     excluded_label: str = "",
     legend: bool = True,
+    names: Mapping[str, Any] | None = None,
 ) -> SafeString:
-    """Return the front-and-back body map as HTML (an <svg>, plus a legend in words)."""
+    """Return the front-and-back body map as HTML (an <svg>, plus a legend in words).
+
+    ``names`` overrides the region names (the widget passes its checkbox labels, so a
+    region's button and its checkbox are called the same).
+    """
     if mode not in MODES:
         raise ValueError(f"body map mode must be one of {MODES}, not {mode!r}")
     chosen = region_codes(selected)
@@ -107,7 +115,7 @@ def render_body_map(
     context = {
         "mode": mode,
         "prefix": prefix,
-        "views": _views(set(chosen), set(left_out), mode, prefix),
+        "views": _views(set(chosen), set(left_out), mode, prefix, names or {}),
         "shapes": shapes,
         "hatch_background": HATCH_BACKGROUND,
         "hatch_line": HATCH_LINE,

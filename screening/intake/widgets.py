@@ -75,7 +75,9 @@ class BodyMapWidget(forms.Widget):
                 "offers_limbs": offers_limbs,
                 "described_by": widget["attrs"].get("aria-describedby", ""),
                 "invalid": widget["attrs"].get("aria-invalid") == "true",
-                "picture": render_body_map(chosen, mode=INTERACTIVE, id_prefix=base_id),
+                "picture": render_body_map(
+                    chosen, mode=INTERACTIVE, id_prefix=base_id, names=labels
+                ),
             }
         )
         return context
