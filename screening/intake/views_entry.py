@@ -50,7 +50,9 @@ def home(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     if initial_submission(invitation) is not None:
         if check_in_open(invitation):
             reopened = check_in_reopened(draft)
-            return redirect("intake:check_in" if not reopened else "intake:check_in_finish")
+            if reopened:
+                return redirect("intake:step", name=reopened[0])
+            return redirect("intake:check_in")
         return redirect("intake:done")
     if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
         return redirect("intake:privacy")

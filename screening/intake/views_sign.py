@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from screening.contracts import IntakeInvalid
+from screening.contracts import AssessmentInvalid, IntakeInvalid
 from screening.intake.access import patient_required
 from screening.intake.consent import CONSENT_TEXT_VERSION
 from screening.intake.drafts import get_draft
@@ -25,6 +26,8 @@ from screening.intake.steps import TOTAL_STEPS, all_questions_done, step_number
 from screening.intake.submit import create_submission
 from screening.models import Invitation
 from screening.rules.regions import LUNG_FIELD
+
+logger = logging.getLogger(__name__)
 
 
 def _is_minor(draft, invitation: Invitation) -> bool:
@@ -81,6 +84,10 @@ def sign(request: HttpRequest, invitation: Invitation) -> HttpResponse:
             )
         except IntakeInvalid as error:
             return _contract_problem(request, error)
+        except AssessmentInvalid:
+            # An engine bug, never the patient's doing: keep the draft, say so kindly.
+            logger.exception("Assessment broke its contract for draft #%s", draft.pk)
+            return render(request, "screening/intake/not_sent.html", status=503)
         return redirect("intake:done")
     context = {
         "form": form,

@@ -72,6 +72,8 @@ def test_a_yes_reopens_the_steps_concerned_then_stores_the_check_in(on_the_day):
         {"substances_recent": "no", "anything_changed": "True", "changes": ["illness"]},
     )
     assert response["Location"] == reverse("intake:step", args=["infection"])
+    # Coming back through the link lands on the reopened step again.
+    assert client.get(reverse("intake:home"))["Location"] == response["Location"]
     # A step that was not reopened stays closed.
     assert client.get(reverse("intake:step", args=["bleeding"]))["Location"] == reverse(
         "intake:home"

@@ -83,6 +83,7 @@ def test_the_pages_around_the_steps_are_well_formed(patient):
     audit(patient.get(reverse("intake:done")))
     audit(stranger.get(reverse("intake:home")))
     audit(stranger.get(reverse("intake:open", args=["nope"])))
+    audit(stranger.get(reverse("intake:what_to_expect")))
 
 
 def test_the_gate_and_check_in_pages_are_well_formed(client, appointment):

@@ -213,3 +213,20 @@ def test_twenty_concurrent_final_posts_make_exactly_one_submission(token):
     assert Submission.objects.count() == 1
     assert [r.status_code for r in results] == [302] * 20
     assert {r["Location"] for r in results} == {reverse("intake:done")}
+
+
+@pytest.mark.django_db
+def test_an_engine_failure_keeps_the_answers_and_says_so_kindly(filled, monkeypatch):
+    from screening.contracts import AssessmentInvalid, ContractError
+    from screening.intake import submit
+
+    def broken_engine(document, policy=None):
+        raise AssessmentInvalid([ContractError("tier", "not one of the tiers")])
+
+    monkeypatch.setattr(submit, "assess_document", broken_engine)
+    before = IntakeDraft.objects.get().answers
+    response = sign(filled)
+    assert response.status_code == 503
+    assert "All your answers are saved" in response.content.decode()
+    assert not Submission.objects.exists()
+    assert IntakeDraft.objects.get().answers == before
