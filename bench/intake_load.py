@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -137,19 +138,33 @@ class Phase:
     wall: float
     slow: list[str] = field(default_factory=list)  # client-side p95 over the goal
     slow_inside: list[str] = field(default_factory=list)  # in-worker p95 over the goal
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds: workers, postgres, client
 
     @property
     def rate(self) -> float:
         return len(self.samples) / self.wall
+
+    def cpu_ms_per_request(self, *kinds: str) -> float:
+        return sum(self.cpu.get(kind, 0.0) for kind in kinds) * 1000 / max(len(self.samples), 1)
 
     @property
     def errors(self) -> int:
         return len(self.failures) + sum(1 for s in self.samples if s.status >= 400)
 
 
-def run_phase(title: str, count: int, job, log: Path) -> Phase:
+def client_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_phase(title: str, count: int, job, server: bench_server.Server, database: str) -> Phase:
+    log = server.log_path
     offset = log.stat().st_size
+    before = bench_server.cpu_snapshot(server, database)
+    client_before = client_cpu_seconds()
     phase = Phase(*run_at_once(count, job))
+    phase.cpu = bench_server.cpu_used(before, bench_server.cpu_snapshot(server, database))
+    phase.cpu["client"] = client_cpu_seconds() - client_before
     time.sleep(0.5)  # let gunicorn write its last access-log lines
     served = server_by_label(bench_server.server_times(log, offset))
     lines, phase.slow, phase.slow_inside = latency_table(phase.samples, served, P95_GOAL_MS)
@@ -160,6 +175,12 @@ def run_phase(title: str, count: int, job, log: Path) -> Phase:
         f"requests: {len(phase.samples)} in {phase.wall:.2f} s = {phase.rate:.1f} req/s; "
         f"error statuses: {sum(1 for s in phase.samples if s.status >= 400)}; "
         f"failed clients: {len(phase.failures)}"
+    )
+    print(
+        "CPU per request: gunicorn workers {:.1f} ms, PostgreSQL {:.1f} ms; "
+        "this load client {:.1f} ms".format(
+            *(phase.cpu_ms_per_request(kind) for kind in ("workers", "postgres", "client"))
+        )
     )
     for failure in phase.failures[:10]:
         print(f"  ! {failure}")
@@ -189,6 +210,15 @@ def print_goals(intake: Phase, bare: Phase, patients: int, problems: list[str]) 
     print(
         f"[{verdict(ratio >= RATIO_GOAL)}] throughput: intake {intake.rate:.1f} req/s, "
         f"bare view {bare.rate:.1f} req/s, ratio {ratio:.2f} (goal >= {RATIO_GOAL})"
+    )
+    server_cpu = ("workers", "postgres")
+    cpu_ratio = bare.cpu_ms_per_request(*server_cpu) / max(
+        intake.cpu_ms_per_request(*server_cpu), 1e-9
+    )
+    print(
+        f"         server CPU per request: intake {intake.cpu_ms_per_request(*server_cpu):.1f} "
+        f"ms, bare {bare.cpu_ms_per_request(*server_cpu):.1f} ms: CPU-bound ratio "
+        f"{cpu_ratio:.2f} (the throughput ratio with the cores to ourselves)"
     )
     print(f"         whole intakes per minute: {patients / intake.wall * 60:.0f}")
     held = "; ".join(problems) or f"{patients} submissions, one per invitation"
@@ -230,7 +260,11 @@ def benchmark(args: argparse.Namespace, log: Path) -> int:
 
         print(f"Phase 1: {args.patients} patients complete the intake at once ...", flush=True)
         intake = run_phase(
-            f"Intake: {args.patients} patients at once", args.patients, patient_job, log
+            f"Intake: {args.patients} patients at once",
+            args.patients,
+            patient_job,
+            server,
+            args.database,
         )
         pages = [s.size for s in intake.samples if s.status == 200]
         page_bytes = sum(pages) // max(len(pages), 1)
@@ -248,7 +282,8 @@ def benchmark(args: argparse.Namespace, log: Path) -> int:
             f"(intake pages average {page_bytes} bytes)",
             args.patients,
             bare_job,
-            log,
+            server,
+            args.database,
         )
         if bare.samples:
             print(f"bare page: {bare.samples[0].size} bytes")

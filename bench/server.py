@@ -139,3 +139,48 @@ def server_times(log_path: Path, offset: int = 0) -> list[tuple[str, str, float]
             if match:
                 times.append((match["method"], match["path"], float(match["secs"])))
     return times
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def database_backends(database: str) -> list[int]:
+    """PostgreSQL server processes serving the bench database, except our own connection."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def cpu_snapshot(server: Server, database: str) -> dict[str, dict[int, float]]:
+    """CPU seconds so far of each gunicorn worker and each PostgreSQL backend of the run."""
+    return {
+        "workers": {pid: _cpu_seconds(pid) for pid in _children(server.process.pid)},
+        "postgres": {pid: _cpu_seconds(pid) for pid in database_backends(database)},
+    }
+
+
+def cpu_used(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds spent between two snapshots, per kind (processes new since count fully)."""
+    return {
+        kind: sum(seconds - before[kind].get(pid, 0.0) for pid, seconds in after[kind].items())
+        for kind in after
+    }
