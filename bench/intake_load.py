@@ -187,6 +187,13 @@ def run_phase(title: str, count: int, job, server: bench_server.Server, database
     return phase
 
 
+def _names(labels: list[str], most: int = 6) -> str:
+    if not labels:
+        return "none"
+    more = f" and {len(labels) - most} more" if len(labels) > most else ""
+    return ", ".join(labels[:most]) + more
+
+
 def verdict(ok: bool) -> str:
     return "MET " if ok else "MISSED"
 
@@ -205,7 +212,7 @@ def print_goals(intake: Phase, bare: Phase, patients: int, problems: list[str]) 
     )
     print(
         f"         (inside the worker: {pages - len(intake.slow_inside)} of {pages} pages; "
-        f"over: {', '.join(intake.slow_inside) or 'none'})"
+        f"over: {_names(intake.slow_inside)})"
     )
     print(
         f"[{verdict(ratio >= RATIO_GOAL)}] throughput: intake {intake.rate:.1f} req/s, "

@@ -8,6 +8,7 @@ confirmation. Redirects are followed by hand so that every request is timed on i
 from __future__ import annotations
 
 import html
+import random
 import re
 import time
 from collections.abc import Callable
@@ -81,7 +82,8 @@ class Patient:
     def go(self, method: str, path: str, data: dict | None = None) -> tuple[str, str]:
         """Send, follow every redirect, and return (final path, final page)."""
         if self.think:
-            time.sleep(self.think)
+            # Reading and typing time, spread so that patients drift out of step.
+            time.sleep(random.uniform(0.5, 1.5) * self.think)
         response = self.request(method, path, data)
         for _hop in range(10):
             if not response.is_redirect:
