@@ -13,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import get_default_renderer
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from screening.intake.region_choices import location_choices, region_choices
@@ -137,10 +139,14 @@ def short_text(label, max_length=200, help_text="", required=False, **attrs) -> 
 
 def number(label, minimum, maximum, help_text="", integer=False, required=False):
     field_class = forms.IntegerField if integer else forms.FloatField
-    message = _("Please enter a number from %(min)s to %(max)s.") % {
-        "min": minimum,
-        "max": maximum,
-    }
+    # Lazy, so the message is translated when shown, not once at import.
+    message = lazy(
+        lambda: (
+            gettext("Please enter a number from %(min)s to %(max)s.")
+            % {"min": minimum, "max": maximum}
+        ),
+        str,
+    )()
     return field_class(
         label=label,
         help_text=help_text,
