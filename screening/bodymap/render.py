@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from screening.bodymap import shapes
@@ -109,13 +111,39 @@ def render_body_map(
     """
     if mode not in MODES:
         raise ValueError(f"body map mode must be one of {MODES}, not {mode!r}")
-    chosen = region_codes(selected)
-    left_out = region_codes(excluded)
+    # Every argument becomes hashable (lazy names are evaluated in the current language),
+    # so identical maps - most are empty - are rendered once, not on every request.
+    named = tuple(sorted((code, str(name)) for code, name in (names or {}).items()))
+    return _render(
+        tuple(region_codes(selected)),
+        tuple(region_codes(excluded)),
+        mode,
+        id_prefix,
+        str(selected_label),
+        str(excluded_label),
+        bool(legend),
+        named,
+        translation.get_language(),
+    )
+
+
+@lru_cache(maxsize=512)
+def _render(
+    chosen: tuple[str, ...],
+    left_out: tuple[str, ...],
+    mode: str,
+    id_prefix: str,
+    selected_label: str,
+    excluded_label: str,
+    legend: bool,
+    names: tuple[tuple[str, str], ...],
+    language: str | None,
+) -> SafeString:
     prefix = f"{id_prefix}-" if id_prefix else ""
     context = {
         "mode": mode,
         "prefix": prefix,
-        "views": _views(set(chosen), set(left_out), mode, prefix, names or {}),
+        "views": _views(set(chosen), set(left_out), mode, prefix, dict(names)),
         "shapes": shapes,
         "hatch_background": HATCH_BACKGROUND,
         "hatch_line": HATCH_LINE,

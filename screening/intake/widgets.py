@@ -7,10 +7,12 @@ shows the picture, makes its regions operable (click, Enter, Space) and keeps bo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,20 @@ class BodyMapWidget(forms.Widget):
     def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
         super().__init__(attrs)
         self.choices = list(choices)
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> str:
+        # A step can hold several maps (most of them empty follow-ups), rendered again on every
+        # request: the same name, value, attributes, choices and language give the same HTML.
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        return _render_cached(
+            name,
+            tuple(self.format_value(value)),
+            tuple(sorted((key, str(val)) for key, val in final_attrs.items())),
+            tuple((str(code), str(label)) for code, label in self.choices),
+            translation.get_language(),
+        )
 
     def _render(self, template_name: str, context: dict[str, Any], renderer: Any = None) -> str:
         # The template lives in the project's templates/ folder, which the default form
@@ -81,6 +97,19 @@ class BodyMapWidget(forms.Widget):
             }
         )
         return context
+
+
+@lru_cache(maxsize=512)
+def _render_cached(
+    name: str,
+    value: tuple[str, ...],
+    attrs: tuple[tuple[str, str], ...],
+    choices: tuple[tuple[str, str], ...],
+    language: str | None,
+) -> str:
+    widget = BodyMapWidget(choices=choices)
+    context = widget.get_context(name, list(value), dict(attrs))
+    return widget._render(widget.template_name, context)
 
 
 def _option(code: str, label: Any, chosen: set[str], base_id: str) -> dict[str, Any]:
