@@ -52,7 +52,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers")
     parser.add_argument("--think", type=float, default=0.0, help="seconds before each action")
     parser.add_argument("--database", default="screening_bench")
-    parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per phase")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=240.0,
+        help="seconds per phase; a patient still going then counts as an error",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database and the log")
     return parser.parse_args()
 
@@ -160,10 +165,10 @@ def client_cpu_seconds() -> float:
 def run_phase(title: str, count: int, job, server: bench_server.Server, database: str) -> Phase:
     log = server.log_path
     offset = log.stat().st_size
-    before = bench_server.cpu_snapshot(server, database)
+    meter = bench_server.CpuMeter(server, database)
     client_before = client_cpu_seconds()
     phase = Phase(*run_at_once(count, job))
-    phase.cpu = bench_server.cpu_used(before, bench_server.cpu_snapshot(server, database))
+    phase.cpu = meter.stop()
     phase.cpu["client"] = client_cpu_seconds() - client_before
     time.sleep(0.5)  # let gunicorn write its last access-log lines
     served = server_by_label(bench_server.server_times(log, offset))

@@ -12,10 +12,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,29 +160,54 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def database_backends(database: str) -> list[int]:
-    """PostgreSQL server processes serving the bench database, except our own connection."""
-    from django.db import connection
+class CpuMeter:
+    """CPU seconds of the gunicorn workers and the PostgreSQL backends of the bench database.
 
-    with connection.cursor() as cursor:
-        cursor.execute(
+    Sampled every half second, so a process that ends during the phase (a connection closed
+    after CONN_MAX_AGE, a recycled worker) is still counted up to its last sample.
+    """
+
+    def __init__(self, server: Server, database: str, interval: float = 0.5):
+        self.server = server
+        self.database = database
+        self.interval = interval
+        self.connection = psycopg.connect(dbname=database, autocommit=True)
+        self.before = self._snapshot()
+        self.latest = {kind: dict(pids) for kind, pids in self.before.items()}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _backends(self) -> list[int]:
+        rows = self.connection.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [database],
-        )
-        return [row[0] for row in cursor.fetchall()]
+            [self.database],
+        ).fetchall()
+        return [row[0] for row in rows]
 
+    def _snapshot(self) -> dict[str, dict[int, float]]:
+        return {
+            "workers": {pid: _cpu_seconds(pid) for pid in _children(self.server.process.pid)},
+            "postgres": {pid: _cpu_seconds(pid) for pid in self._backends()},
+        }
 
-def cpu_snapshot(server: Server, database: str) -> dict[str, dict[int, float]]:
-    """CPU seconds so far of each gunicorn worker and each PostgreSQL backend of the run."""
-    return {
-        "workers": {pid: _cpu_seconds(pid) for pid in _children(server.process.pid)},
-        "postgres": {pid: _cpu_seconds(pid) for pid in database_backends(database)},
-    }
+    def _sample(self) -> None:
+        for kind, pids in self._snapshot().items():
+            for pid, seconds in pids.items():
+                if seconds:  # 0.0: the process ended since it was listed
+                    self.latest[kind][pid] = seconds
 
+    def _run(self) -> None:
+        while not self.done.wait(self.interval):
+            self._sample()
 
-def cpu_used(before: dict, after: dict) -> dict[str, float]:
-    """CPU seconds spent between two snapshots, per kind (processes new since count fully)."""
-    return {
-        kind: sum(seconds - before[kind].get(pid, 0.0) for pid, seconds in after[kind].items())
-        for kind in after
-    }
+    def stop(self) -> dict[str, float]:
+        """CPU seconds used since the start, per kind (processes new since count fully)."""
+        self.done.set()
+        self.thread.join()
+        self._sample()
+        self.connection.close()
+        return {
+            kind: sum(t - self.before[kind].get(pid, 0.0) for pid, t in self.latest[kind].items())
+            for kind in self.latest
+        }
