@@ -30,6 +30,7 @@ class Sample:
     seconds: float
     size: int
     started: float
+    cpu_ms: float = float("nan")  # CPU time inside the worker (bench/cpu_header.py)
 
 
 class FlowError(Exception):
@@ -73,7 +74,10 @@ class Patient:
         )
         seconds = time.perf_counter() - started
         label = label_for(method, path)
-        self.record(Sample(label, response.status_code, seconds, len(response.content), started))
+        cpu_ms = float(response.headers.get("X-Bench-CPU-Ms", "nan"))
+        self.record(
+            Sample(label, response.status_code, seconds, len(response.content), started, cpu_ms)
+        )
         if response.status_code >= 400:
             detail = _error_text(response.text)
             raise FlowError(f"{label} -> {response.status_code} {detail}".strip())
