@@ -44,24 +44,11 @@ def create_database(database: str) -> None:
     drop_database(database)
     subprocess.run(["createdb", database], check=True)
     subprocess.run(
-        [str(VENV_BIN / "python"), "-c", _TEMP_MIGRATE],
+        [str(VENV_BIN / "python"), "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=ROOT,
         env=bench_env(database),
         check=True,
     )
-
-
-# TEMPORARY until migration 0004 passes params=None (REQUESTS.md): run migrate with the
-# PostgreSQL schema editor skipping %-formatting for parameterless SQL.
-_TEMP_MIGRATE = """
-import django
-django.setup()
-from django.db.backends.postgresql.schema import DatabaseSchemaEditor as E
-_execute = E.execute
-E.execute = lambda self, sql, params=(): _execute(self, sql, None if params == () else params)
-from django.core.management import call_command
-call_command("migrate", interactive=False, verbosity=0)
-"""
 
 
 def drop_database(database: str) -> None:
