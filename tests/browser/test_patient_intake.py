@@ -76,6 +76,16 @@ def test_a_patient_completes_the_whole_intake_on_a_phone(
     expect(page).to_have_url(re.compile(r"/intake/review/$"))
     check_page(page, screenshot_dir, "11-review")
     expect(page.get_by_text("Right knee or lower leg")).to_be_visible()
+
+    # Edit one page from the review: its answers are there, and saving returns to the review.
+    page.get_by_role("link", name="Edit Where it hurts").click()
+    patient.expect_answers_shown(page, patient.HEALTHY_ADULT["visit"])
+    patient.answer_by_touch(
+        page, [patient.Region("pain_regions", "ANKLE_FOOT_R", "Right ankle or foot")]
+    )
+    page.get_by_role("button", name="Save and return to the review").click()
+    expect(page).to_have_url(re.compile(r"/intake/review/$"))
+    expect(page.get_by_text("Right knee or lower leg, Right ankle or foot")).to_be_visible()
     page.get_by_role("link", name="Continue to consent and signature").click()
 
     expect(page).to_have_url(re.compile(r"/intake/sign/$"))
@@ -87,7 +97,7 @@ def test_a_patient_completes_the_whole_intake_on_a_phone(
     expect(page).to_have_url(re.compile(r"/intake/done/$"))
     check_page(page, screenshot_dir, "13-done")
     submission = Submission.objects.get()
-    assert submission.intake_document["visit"]["pain_regions"] == ["KNEE_LEG_R"]
+    assert submission.intake_document["visit"]["pain_regions"] == ["KNEE_LEG_R", "ANKLE_FOOT_R"]
     assert submission.intake_document["about"]["date_of_birth"] == "1988-04-12"
 
     page.get_by_role("link", name="What to expect from dry needling").click()
@@ -195,3 +205,29 @@ def test_the_what_to_expect_page_stands_alone(page: Page, live_server, screensho
     check_page(page, screenshot_dir, "what-to-expect-direct")
     expect(page.get_by_role("columnheader", name="How often")).to_be_visible()
     expect(page.get_by_text("S46")).to_have_count(0)
+
+
+def test_every_follow_up_question_passes_axe_and_the_form_works_without_javascript(
+    page: Page, browser, link, live_server, screenshot_dir
+):
+    start(page, link)
+    for number, step in enumerate(patient.STEP_ORDER, start=1):
+        page.goto(f"{live_server.url}/intake/step/{step}/")
+        # Open every follow-up at once: axe then checks the markup of every question.
+        page.evaluate(
+            "document.querySelectorAll('.followup[hidden]').forEach(e => { e.hidden = false; })"
+        )
+        assert axe_violations(page) == [], step
+        snap(page, screenshot_dir, f"followups-{number:02d}-{step}")
+
+    plain = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    no_js = plain.new_page()
+    no_js.goto(link)  # the same link on a browser without JavaScript
+    no_js.goto(f"{live_server.url}/intake/step/visit/")
+    expect(no_js.locator("[data-bodymap-picture]").first).to_be_hidden()
+    no_js.get_by_role("checkbox", name="Lower back", exact=True).check()
+    no_js.get_by_role("button", name="Next", exact=True).click()
+    expect(no_js).to_have_url(re.compile(r"/intake/step/consent/$"))
+    no_js.goto(f"{live_server.url}/intake/step/conditions/")
+    snap(no_js, screenshot_dir, "nojs-08-conditions")
+    plain.close()
