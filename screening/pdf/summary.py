@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from screening.bodymap.names import REGION_NAMES
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
+from screening.pdf.body_outline import outline_context
 from screening.pdf.safe_text import display_text
 from screening.rules import targets_all_excluded
 
@@ -210,8 +211,7 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "findings": [f for f in findings if f.tier_effect != "NONE"],
         "target_regions": region_words(assessment["target_regions"]),
         "excluded_regions": region_words(assessment["excluded_regions"]),
-        "target_codes": assessment["target_regions"],
-        "excluded_codes": assessment["excluded_regions"],
+        "outline": outline_context(assessment["target_regions"], assessment["excluded_regions"]),
         "estim_allowed": assessment["estim_allowed"],
         "estim_planned": bool(visit.get("planned_estim")),
         "no_needling_at_sites": targets_all_excluded(assessment),
