@@ -47,7 +47,7 @@ def _inr_limit(ctx: Context, inr: dict) -> float:
     return high if high is not None else ctx.policy.inr_cap_when_target_unknown
 
 
-@rule("bleeding_disorder", category="PC", scope="global")
+@rule("bleeding_disorder", category="PC", scope="global", triggers=("bleeding.bleeding_disorder",))
 def check_bleeding_disorder(ctx: Context) -> Hit | None:
     """Hold for clearance with a diagnosed bleeding or clotting disorder.
 
@@ -76,7 +76,9 @@ def check_bleeding_disorder(ctx: Context) -> Hit | None:
     )
 
 
-@rule("easy_bruising_unexplained", category="RP", scope="global")
+@rule(
+    "easy_bruising_unexplained", category="RP", scope="global", triggers=("bleeding.easy_bruising",)
+)
 def check_easy_bruising_unexplained(ctx: Context) -> Hit | None:
     """Ask about easy bruising or long bleeding without a diagnosed disorder.
 
@@ -130,7 +132,7 @@ def _inr_text(ctx: Context) -> str:
     return reading
 
 
-@rule("anticoagulant_vka", category="RP", scope="global")
+@rule("anticoagulant_vka", category="RP", scope="global", triggers=("bleeding.anticoagulants",))
 def check_anticoagulant_vka(ctx: Context) -> Hit | None:
     """Take extra care with warfarin or another VKA; INR unknown or old is treated as unknown.
 
@@ -158,7 +160,12 @@ def check_anticoagulant_vka(ctx: Context) -> Hit | None:
     )
 
 
-@rule("anticoagulant_vka_out_of_range", category="PC", scope="global")
+@rule(
+    "anticoagulant_vka_out_of_range",
+    category="PC",
+    scope="global",
+    triggers=("bleeding.anticoagulants",),
+)
 def check_anticoagulant_vka_out_of_range(ctx: Context) -> Hit | None:
     """Hold needling on a VKA with a recent INR above range, or a recent bleed or dose change.
 
@@ -202,7 +209,12 @@ def check_anticoagulant_vka_out_of_range(ctx: Context) -> Hit | None:
     )
 
 
-@rule("anticoagulant_doac_or_heparin", category="RP", scope="global")
+@rule(
+    "anticoagulant_doac_or_heparin",
+    category="RP",
+    scope="global",
+    triggers=("bleeding.anticoagulants",),
+)
 def check_anticoagulant_doac_or_heparin(ctx: Context) -> Hit | None:
     """Take extra care with a DOAC or heparin (no INR applies).
 
@@ -223,7 +235,15 @@ def check_anticoagulant_doac_or_heparin(ctx: Context) -> Hit | None:
     )
 
 
-@rule("antithrombotic_combination", category="PC", scope="global")
+@rule(
+    "antithrombotic_combination",
+    category="PC",
+    scope="global",
+    triggers=(
+        "bleeding.anticoagulants",
+        "bleeding.antiplatelets",
+    ),
+)
 def check_antithrombotic_combination(ctx: Context) -> Hit | None:
     """Hold for prescriber clearance on more than one blood-thinning medicine.
 
@@ -249,7 +269,7 @@ def check_antithrombotic_combination(ctx: Context) -> Hit | None:
     )
 
 
-@rule("antiplatelet_single", category="INFO", scope="none")
+@rule("antiplatelet_single", category="INFO", scope="none", triggers=("bleeding.antiplatelets",))
 def check_antiplatelet_single(ctx: Context) -> Hit | None:
     """Note one antiplatelet medicine alone: expect more minor bleeding; press firmly.
 
@@ -274,7 +294,12 @@ def check_antiplatelet_single(ctx: Context) -> Hit | None:
     )
 
 
-@rule("nsaid_or_supplement", category="INFO", scope="none")
+@rule(
+    "nsaid_or_supplement",
+    category="INFO",
+    scope="none",
+    triggers=("bleeding.nsaids_or_supplements",),
+)
 def check_nsaid_or_supplement(ctx: Context) -> Hit | None:
     """Note regular anti-inflammatories or bleeding-affecting supplements.
 

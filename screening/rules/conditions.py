@@ -41,7 +41,16 @@ def _blood_pressure_high(ctx: Context) -> bool:
     )
 
 
-@rule("cardiac_unstable", category="PC", scope="global")
+@rule(
+    "cardiac_unstable",
+    category="PC",
+    scope="global",
+    triggers=(
+        "conditions.heart_unstable_now",
+        "conditions.cardiac_event",
+        "conditions.blood_pressure",
+    ),
+)
 def check_cardiac_unstable(ctx: Context) -> Hit | None:
     """Hold for clearance: unstable heart, a recent cardiac event or very high blood pressure.
 
@@ -77,7 +86,16 @@ def check_cardiac_unstable(ctx: Context) -> Hit | None:
     )
 
 
-@rule("cardiovascular_stable", category="INFO", scope="none", after=("cardiac_unstable",))
+@rule(
+    "cardiovascular_stable",
+    category="INFO",
+    scope="none",
+    after=("cardiac_unstable",),
+    triggers=(
+        "conditions.heart_condition",
+        "conditions.cardiac_event",
+    ),
+)
 def check_cardiovascular_stable(ctx: Context) -> Hit | None:
     """Note stable heart disease or high blood pressure.
 
@@ -114,7 +132,7 @@ def _diabetes_unsure_fields(ctx: Context) -> tuple[str, ...]:
     )
 
 
-@rule("diabetes_controlled", category="RP", scope="global")
+@rule("diabetes_controlled", category="RP", scope="global", triggers=("conditions.diabetes",))
 def check_diabetes_controlled(ctx: Context) -> Hit | None:
     """Review diabetes: asepsis, limbs with poor feeling or circulation, food intake.
 
@@ -150,7 +168,7 @@ def check_diabetes_controlled(ctx: Context) -> Hit | None:
     )
 
 
-@rule("diabetes_complicated", category="PC", scope="global")
+@rule("diabetes_complicated", category="PC", scope="global", triggers=("conditions.diabetes",))
 def check_diabetes_complicated(ctx: Context) -> Hit | None:
     """Hold for clearance: diabetes with an ulcer, a severe low, or poor sugar control.
 
@@ -192,7 +210,12 @@ def check_diabetes_complicated(ctx: Context) -> Hit | None:
     )
 
 
-@rule("peripheral_vascular_or_varicose", category="RP", scope="site")
+@rule(
+    "peripheral_vascular_or_varicose",
+    category="RP",
+    scope="site",
+    triggers=("conditions.circulation_problem",),
+)
 def check_peripheral_vascular_or_varicose(ctx: Context) -> Hit | None:
     """Review poor circulation, varicose veins or old clots; exclude ischaemic areas.
 
@@ -225,7 +248,12 @@ def check_peripheral_vascular_or_varicose(ctx: Context) -> Hit | None:
     )
 
 
-@rule("inflammatory_arthritis", category="RP", scope="site")
+@rule(
+    "inflammatory_arthritis",
+    category="RP",
+    scope="site",
+    triggers=("conditions.inflammatory_arthritis",),
+)
 def check_inflammatory_arthritis(ctx: Context) -> Hit | None:
     """Review inflammatory arthritis; exclude joints flaring now.
 
@@ -262,7 +290,7 @@ def check_inflammatory_arthritis(ctx: Context) -> Hit | None:
     )
 
 
-@rule("cancer_active_or_recent", category="PC", scope="global")
+@rule("cancer_active_or_recent", category="PC", scope="global", triggers=("conditions.cancer",))
 def check_cancer_active_or_recent(ctx: Context) -> Hit | None:
     """Hold for oncology or physician clearance: cancer now or treatment ended recently.
 
@@ -290,7 +318,12 @@ def check_cancer_active_or_recent(ctx: Context) -> Hit | None:
     )
 
 
-@rule("tumour_or_radiation_field", category="AC", scope="site")
+@rule(
+    "tumour_or_radiation_field",
+    category="AC",
+    scope="site",
+    triggers=("conditions.tumour_or_radiation_regions",),
+)
 def check_tumour_or_radiation_field(ctx: Context) -> Hit | None:
     """Exclude marked tumour, bone-spread or irradiated regions for good.
 
@@ -319,7 +352,7 @@ def check_tumour_or_radiation_field(ctx: Context) -> Hit | None:
     )
 
 
-@rule("red_flag_symptoms", category="RP", scope="global")
+@rule("red_flag_symptoms", category="RP", scope="global", triggers=("conditions.red_flags",))
 def check_red_flag_symptoms(ctx: Context) -> Hit | None:
     """Screen red-flag symptoms before any needling.
 

@@ -139,7 +139,9 @@ def check_needle_anxiety_mild(ctx: Context) -> Hit | None:
     )
 
 
-@rule("vasovagal_history", category="RP", scope="global")
+@rule(
+    "vasovagal_history", category="RP", scope="global", triggers=("consent.fainted_with_needles",)
+)
 def check_vasovagal_history(ctx: Context) -> Hit | None:
     """Plan for fainting in a patient who has fainted, or nearly, with needles.
 
@@ -242,7 +244,7 @@ def check_capacity_impaired(ctx: Context) -> Hit | None:
     )
 
 
-@rule("impaired_today", category="AC", scope="global")
+@rule("impaired_today", category="AC", scope="global", triggers=("day_of.substances_recent",))
 def check_impaired_today(ctx: Context) -> Hit | None:
     """No needling today after alcohol, cannabis or a drowsy-making medicine (check-in answer).
 
@@ -316,7 +318,7 @@ def check_minor_under_18(ctx: Context) -> Hit | None:
     )
 
 
-@rule("interpreter_needed", category="INFO", scope="none")
+@rule("interpreter_needed", category="INFO", scope="none", triggers=("about.interpreter_needed",))
 def check_interpreter_needed(ctx: Context) -> Hit | None:
     """Book an interpreter: consent must be informed in a language the patient understands.
 
@@ -340,7 +342,12 @@ def check_interpreter_needed(ctx: Context) -> Hit | None:
     )
 
 
-@rule("previous_adverse_reaction", category="RP", scope="global")
+@rule(
+    "previous_adverse_reaction",
+    category="RP",
+    scope="global",
+    triggers=("consent.previous_unusual_reaction",),
+)
 def check_previous_adverse_reaction(ctx: Context) -> Hit | None:
     """Start gently after a strong or unusual reaction to earlier needling.
 

@@ -21,7 +21,7 @@ CARDIAC_DEVICE_SIDE_TEXT = {
 }
 
 
-@rule("cardiac_device", category="AC", scope="modality")
+@rule("cardiac_device", category="AC", scope="modality", triggers=("implants.cardiac_device",))
 def check_cardiac_device(ctx: Context) -> Hit | None:
     """Flag a pacemaker or ICD: no e-stim anywhere, no needling over the device.
 
@@ -56,7 +56,12 @@ def check_cardiac_device(ctx: Context) -> Hit | None:
     )
 
 
-@rule("other_implanted_electronic_device", category="AC", scope="modality")
+@rule(
+    "other_implanted_electronic_device",
+    category="AC",
+    scope="modality",
+    triggers=("implants.other_electronic_device",),
+)
 def check_other_implanted_electronic_device(ctx: Context) -> Hit | None:
     """Flag any other implanted or attached electronic device: no e-stim.
 
@@ -97,7 +102,12 @@ def check_other_implanted_electronic_device(ctx: Context) -> Hit | None:
     )
 
 
-@rule("breast_or_cosmetic_implant", category="AC", scope="site")
+@rule(
+    "breast_or_cosmetic_implant",
+    category="AC",
+    scope="site",
+    triggers=("implants.cosmetic_implant",),
+)
 def check_breast_or_cosmetic_implant(ctx: Context) -> Hit | None:
     """Exclude the regions of a breast, chest, buttock or other soft-tissue implant.
 
@@ -154,7 +164,9 @@ def unsure_problem_paths(items: list[HardwareItem]) -> tuple[str, ...]:
     return tuple(item.problem_path for item in items if item.problem_now == "unsure")
 
 
-@rule("joint_replacement_recent", category="PC", scope="site")
+@rule(
+    "joint_replacement_recent", category="PC", scope="site", triggers=("implants.joint_hardware",)
+)
 def check_joint_replacement_recent(ctx: Context) -> Hit | None:
     """Hold needling near hardware that is new or is hot, red or swollen now.
 
@@ -194,7 +206,12 @@ def check_joint_replacement_recent(ctx: Context) -> Hit | None:
     )
 
 
-@rule("joint_replacement_established", category="RP", scope="site")
+@rule(
+    "joint_replacement_established",
+    category="RP",
+    scope="site",
+    triggers=("implants.joint_hardware",),
+)
 def check_joint_replacement_established(ctx: Context) -> Hit | None:
     """Keep needles away from settled joint replacements and hardware.
 
@@ -230,7 +247,12 @@ def check_joint_replacement_established(ctx: Context) -> Hit | None:
     )
 
 
-@rule("heart_valve_or_endocarditis_history", category="RP", scope="global")
+@rule(
+    "heart_valve_or_endocarditis_history",
+    category="RP",
+    scope="global",
+    triggers=("implants.heart_valve_or_endocarditis",),
+)
 def check_heart_valve_or_endocarditis_history(ctx: Context) -> Hit | None:
     """Review an artificial valve, repaired heart defect or past endocarditis: asepsis.
 
@@ -259,7 +281,7 @@ def check_heart_valve_or_endocarditis_history(ctx: Context) -> Hit | None:
     )
 
 
-@rule("metal_allergy", category="RP", scope="global")
+@rule("metal_allergy", category="RP", scope="global", triggers=("implants.metal_allergy",))
 def check_metal_allergy(ctx: Context) -> Hit | None:
     """Review a metal allergy: needles are stainless steel with some nickel.
 
@@ -286,7 +308,12 @@ def check_metal_allergy(ctx: Context) -> Hit | None:
     )
 
 
-@rule("latex_or_other_allergy", category="INFO", scope="none")
+@rule(
+    "latex_or_other_allergy",
+    category="INFO",
+    scope="none",
+    triggers=("implants.latex_or_other_allergy",),
+)
 def check_latex_or_other_allergy(ctx: Context) -> Hit | None:
     """Record an allergy to latex, tape or skin cleaners.
 

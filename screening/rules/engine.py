@@ -21,6 +21,7 @@ from screening.rules.registry import (
 )
 from screening.rules.types import (
     CLEAR,
+    NONE,
     TIER_EFFECT_ORDER,
     TIER_EFFECT_RANK,
     Hit,
@@ -46,14 +47,25 @@ REGION_SUPERSEDES: tuple[tuple[str, str], ...] = (
     ("lymphedema_limb", "lymph_node_removal_at_risk_limb"),
 )
 
-# (rule id, function) of the step-3 rules, in evaluation order; filled on first use.
-_STEP3: list[tuple[str, Any]] = []
+# (rule id, function, trigger answers) of the step-3 rules, in evaluation order; filled on
+# first use.
+_STEP3: list[tuple[str, Any, tuple[tuple[str, str], ...]]] = []
+# The values of a trigger answer that cannot make a rule fire (registry.rule; absent reads
+# as None). A tuple, not a set: lists are unhashable. Trigger answers are never numbers, so
+# the == comparison `0 == False` cannot close one by mistake (the registry checks).
+PLAIN_NO: tuple[Any, ...] = (None, "no", False, [], "not_applicable")
+_NO_SECTION: Mapping[str, Any] = {}
 
 
-def _rules() -> list[tuple[str, Any]]:
+# (rule id, function) of the always-on rules (step 6), filled with _STEP3.
+_ALWAYS_ON: list[tuple[str, Any]] = []
+
+
+def _rules() -> list[tuple[str, Any, tuple[tuple[str, str], ...]]]:
     if not _STEP3:
         load_rules()
-        _STEP3.extend((spec.id, spec.func) for spec in evaluation_order())
+        _ALWAYS_ON.extend((name, RULES[name].func) for name in ALWAYS_ON_RULES if name in RULES)
+        _STEP3.extend((spec.id, spec.func, spec.triggers) for spec in evaluation_order())
     return _STEP3
 
 
@@ -79,9 +91,7 @@ def _supersede(hits: dict[str, Hit]) -> None:
 
 
 def _replace(hit: Hit, **changes: Any) -> Hit:
-    values = {name: getattr(hit, name) for name in Hit.__slots__}
-    values.update(changes)
-    return Hit(**values)
+    return hit._replace(**changes)
 
 
 def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
@@ -90,23 +100,20 @@ def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
         category = hit.category or category
         scope = hit.scope or scope
         tier_effect = tier_effect_of(spec.id, category, scope)
-    regions = hit.regions
+    regions, unsure = hit.regions, hit.unsure_fields
     return {
         "rule": spec.id,
         "category": category,
         "scope": scope,
         "tier_effect": tier_effect,
-        "regions": canonical(regions) if regions else [],
+        # Zero or one item is already canonical, sorted and distinct (the usual case).
+        "regions": canonical(regions) if len(regions) > 1 else list(regions),
         "staff_message": hit.staff_message,
         "patient_message": hit.patient_message,
         "action": hit.action,
         "sources": list(hit.sources),
-        "unsure_fields": sorted(set(hit.unsure_fields)) if hit.unsure_fields else [],
+        "unsure_fields": sorted(set(unsure)) if len(unsure) > 1 else list(unsure),
     }
-
-
-def _sort_key(finding: Mapping[str, Any]) -> tuple[int, str]:
-    return TIER_EFFECT_RANK[finding["tier_effect"]], finding["rule"]
 
 
 def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str, Any]:
@@ -115,44 +122,46 @@ def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str,
     policy = policy or DEFAULT_POLICY
     ctx = Context(intake, policy)  # step 2
     hits = ctx._hits
-    for rule_id, func in rules:  # step 3
+    for rule_id, func, triggers in rules:  # step 3
+        if triggers:
+            # Inline (this loop is the hot path): skip the rule when every answer that
+            # could trigger it is a plain no; such a rule would return None.
+            for section, field in triggers:
+                if (intake.get(section) or _NO_SECTION).get(field) not in PLAIN_NO:
+                    break
+            else:
+                continue
         hit = func(ctx)
         if hit is not None:
             hits[rule_id] = hit
     _supersede(hits)  # step 4
 
-    listed: set[str] = set()  # step 5
-    for hit in hits.values():
-        listed.update(hit.unsure_fields)
-    leftover = tuple(path for path in unsure_answers(intake) if path not in listed)
-    if leftover and UNSURE_RULE in RULES:
-        ctx.leftover_unsure = leftover
-        hit = RULES[UNSURE_RULE].func(ctx)
-        if hit is not None:
-            hits[UNSURE_RULE] = hit
-    for rule_id in ALWAYS_ON_RULES:  # step 6
-        spec = RULES.get(rule_id)
-        if spec is not None:
-            hit = spec.func(ctx)
+    unsure = unsure_answers(intake)  # step 5
+    if unsure and UNSURE_RULE in RULES:
+        listed = {path for hit in hits.values() for path in hit.unsure_fields}
+        leftover = tuple(path for path in unsure if path not in listed)
+        if leftover:
+            ctx.leftover_unsure = leftover
+            hit = RULES[UNSURE_RULE].func(ctx)
             if hit is not None:
-                hits[rule_id] = hit
+                hits[UNSURE_RULE] = hit
+    for rule_id, func in _ALWAYS_ON:  # step 6
+        hit = func(ctx)
+        if hit is not None:
+            hits[rule_id] = hit
 
-    findings = []
+    ranked: list[tuple[int, str, dict[str, Any]]] = []
     excluded: set[str] = set()  # step 7
     estim_allowed = True
-    best = len(TIER_EFFECT_ORDER) - 1
     for rule_id, hit in hits.items():
         finding = _finding(RULES[rule_id], hit)
-        findings.append(finding)
-        rank = TIER_EFFECT_RANK[finding["tier_effect"]]
-        if rank < best:
-            best = rank
+        ranked.append((TIER_EFFECT_RANK[finding["tier_effect"]], rule_id, finding))
         if hit.excludes:
             excluded.update(hit.excludes)
         if hit.estim_off:
             estim_allowed = False
-    findings.sort(key=_sort_key)  # step 8
-    tier = TIER_EFFECT_ORDER[best]
+    ranked.sort()  # step 8: by tier effect, then rule id (unique: dicts are never compared)
+    tier = TIER_EFFECT_ORDER[ranked[0][0]] if ranked else NONE
     return {  # step 9
         "schema": ASSESSMENT_SCHEMA_ID,
         "ruleset_version": RULESET_VERSION,
@@ -163,7 +172,7 @@ def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str,
         "target_regions": sorted(ctx.targets, key=REGION_INDEX.__getitem__),
         "excluded_regions": sorted(excluded, key=REGION_INDEX.__getitem__),
         "estim_allowed": estim_allowed,
-        "findings": findings,
+        "findings": [finding for _, _, finding in ranked],
     }
 
 

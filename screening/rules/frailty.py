@@ -17,7 +17,7 @@ def _lung_field_targets(ctx: Context) -> frozenset[str]:
     return ctx.targets & frozenset(LUNG_FIELD)
 
 
-@rule("older_adult_frail", category="RP", scope="global")
+@rule("older_adult_frail", category="RP", scope="global", triggers=("frailty_bone_chest.frailty",))
 def check_older_adult_frail(ctx: Context) -> Hit | None:
     """Review frailty markers (never age alone): fewer, shallower needles.
 
@@ -49,7 +49,7 @@ def check_older_adult_frail(ctx: Context) -> Hit | None:
     )
 
 
-@rule("osteoporosis", category="RP", scope="global")
+@rule("osteoporosis", category="RP", scope="global", triggers=("frailty_bone_chest.osteoporosis",))
 def check_osteoporosis(ctx: Context) -> Hit | None:
     """Review thin bones: no deep needling over thin bone or the chest.
 
@@ -111,7 +111,12 @@ def check_low_bmi_thoracic(ctx: Context) -> Hit | None:
     )
 
 
-@rule("lung_disease_or_prior_pneumothorax", category="RP", scope="site")
+@rule(
+    "lung_disease_or_prior_pneumothorax",
+    category="RP",
+    scope="site",
+    triggers=("frailty_bone_chest.lung_condition",),
+)
 def check_lung_disease_or_prior_pneumothorax(ctx: Context) -> Hit | None:
     """Review a lung condition or a past collapsed lung, whatever the targets.
 
@@ -145,7 +150,12 @@ def check_lung_disease_or_prior_pneumothorax(ctx: Context) -> Hit | None:
     )
 
 
-@rule("chest_wall_deformity", category="RP", scope="site")
+@rule(
+    "chest_wall_deformity",
+    category="RP",
+    scope="site",
+    triggers=("frailty_bone_chest.chest_wall_deformity",),
+)
 def check_chest_wall_deformity(ctx: Context) -> Hit | None:
     """Review scoliosis, a marked upper-back curve or chest shape, whatever the targets.
 

@@ -30,7 +30,12 @@ LYMPH_NODE_SITE_LIMBS = {
 }
 
 
-@rule("acute_illness_or_systemic_infection", category="AC", scope="global")
+@rule(
+    "acute_illness_or_systemic_infection",
+    category="AC",
+    scope="global",
+    triggers=("infection.acute_illness",),
+)
 def check_acute_illness_or_systemic_infection(ctx: Context) -> Hit | None:
     """Stop needling for an illness reported on the day of the visit.
 
@@ -57,7 +62,9 @@ def check_acute_illness_or_systemic_infection(ctx: Context) -> Hit | None:
     )
 
 
-@rule("recent_illness_recheck", category="RP", scope="global")
+@rule(
+    "recent_illness_recheck", category="RP", scope="global", triggers=("infection.acute_illness",)
+)
 def check_recent_illness_recheck(ctx: Context) -> Hit | None:
     """Ask again at check-in about an illness reported days before the visit.
 
@@ -96,7 +103,7 @@ def split_skin_lesions(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
     return near, lesions - near
 
 
-@rule("skin_lesion_at_site", category="AC", scope="site")
+@rule("skin_lesion_at_site", category="AC", scope="site", triggers=("infection.skin_problem",))
 def check_skin_lesion_at_site(ctx: Context) -> Hit | None:
     """Exclude a skin lesion that is a target region or borders one.
 
@@ -124,7 +131,7 @@ def check_skin_lesion_at_site(ctx: Context) -> Hit | None:
     )
 
 
-@rule("skin_lesion_elsewhere", category="INFO", scope="none")
+@rule("skin_lesion_elsewhere", category="INFO", scope="none", triggers=("infection.skin_problem",))
 def check_skin_lesion_elsewhere(ctx: Context) -> Hit | None:
     """Note a skin lesion away from every target region.
 
@@ -146,7 +153,7 @@ def check_skin_lesion_elsewhere(ctx: Context) -> Hit | None:
     )
 
 
-@rule("inflamed_area_unchecked", category="RP", scope="site")
+@rule("inflamed_area_unchecked", category="RP", scope="site", triggers=("infection.inflamed_area",))
 def check_inflamed_area_unchecked(ctx: Context) -> Hit | None:
     """Review an unchecked red, hot or swollen area (infection or clot) before needling.
 
@@ -192,7 +199,18 @@ def chemotherapy_is_recent(ctx: Context) -> bool | None:
     )
 
 
-@rule("immunosuppressed_severe", category="PC", scope="global")
+@rule(
+    "immunosuppressed_severe",
+    category="PC",
+    scope="global",
+    triggers=(
+        "infection.chemotherapy",
+        "infection.low_white_cells",
+        "infection.transplant_antirejection",
+        "infection.no_spleen",
+        "infection.told_severely_immunocompromised",
+    ),
+)
 def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
     """Hold for clearance when the immune system is severely weakened.
 
@@ -230,7 +248,20 @@ def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
     )
 
 
-@rule("immunosuppressed_moderate", category="RP", scope="global")
+@rule(
+    "immunosuppressed_moderate",
+    category="RP",
+    scope="global",
+    triggers=(
+        "infection.immune_medicines",
+        "infection.chemotherapy",
+        "infection.bloodborne_virus",
+        "infection.low_white_cells",
+        "infection.transplant_antirejection",
+        "infection.no_spleen",
+        "infection.told_severely_immunocompromised",
+    ),
+)
 def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
     """Review a possibly weakened immune system; account for every unsure immunity answer.
 
@@ -286,7 +317,7 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
     )
 
 
-@rule("bloodborne_virus", category="INFO", scope="none")
+@rule("bloodborne_virus", category="INFO", scope="none", triggers=("infection.bloodborne_virus",))
 def check_bloodborne_virus(ctx: Context) -> Hit | None:
     """Record a shared bloodborne virus; standard precautions only.
 
@@ -320,7 +351,7 @@ def lymphedema_regions(ctx: Context) -> frozenset[str]:
     return ctx.expand(ctx.get("infection.lymphedema_areas"))
 
 
-@rule("lymphedema_limb", category="AC", scope="site")
+@rule("lymphedema_limb", category="AC", scope="site", triggers=("infection.lymphedema",))
 def check_lymphedema_limb(ctx: Context) -> Hit | None:
     """Exclude the regions with lymphedema, whatever the targets.
 
@@ -347,7 +378,12 @@ def check_lymphedema_limb(ctx: Context) -> Hit | None:
     )
 
 
-@rule("lymph_node_removal_at_risk_limb", category="RP", scope="site")
+@rule(
+    "lymph_node_removal_at_risk_limb",
+    category="RP",
+    scope="site",
+    triggers=("infection.lymph_nodes_treated",),
+)
 def check_lymph_node_removal_at_risk_limb(ctx: Context) -> Hit | None:
     """Flag the limb(s) drained by treated lymph nodes, minus those with lymphedema.
 

@@ -28,7 +28,7 @@ def _epilepsy_uncontrolled_fires(ctx: Context) -> bool:
     )
 
 
-@rule("epilepsy_controlled", category="RP", scope="global")
+@rule("epilepsy_controlled", category="RP", scope="global", triggers=("conditions.epilepsy",))
 def check_epilepsy_controlled(ctx: Context) -> Hit | None:
     """Review controlled epilepsy (or an unsure answer): lie down, small dose, no e-stim.
 
@@ -66,7 +66,7 @@ def check_epilepsy_controlled(ctx: Context) -> Hit | None:
     )
 
 
-@rule("epilepsy_uncontrolled", category="PC", scope="global")
+@rule("epilepsy_uncontrolled", category="PC", scope="global", triggers=("conditions.epilepsy",))
 def check_epilepsy_uncontrolled(ctx: Context) -> Hit | None:
     """Hold for clearance: a recent seizure, an unknown date or a recent medicine change.
 
@@ -95,7 +95,12 @@ def check_epilepsy_uncontrolled(ctx: Context) -> Hit | None:
     )
 
 
-@rule("neurological_condition", category="RP", scope="global")
+@rule(
+    "neurological_condition",
+    category="RP",
+    scope="global",
+    triggers=("conditions.neurological_condition",),
+)
 def check_neurological_condition(ctx: Context) -> Hit | None:
     """Review a brain, spinal cord or nerve condition (never fed by epilepsy answers).
 
@@ -124,7 +129,7 @@ def check_neurological_condition(ctx: Context) -> Hit | None:
     )
 
 
-@rule("sensory_loss_at_site", category="RP", scope="site")
+@rule("sensory_loss_at_site", category="RP", scope="site", triggers=("conditions.numbness",))
 def check_sensory_loss_at_site(ctx: Context) -> Hit | None:
     """Exclude target regions where the patient reports numbness (no adjacency).
 
@@ -151,7 +156,9 @@ def check_sensory_loss_at_site(ctx: Context) -> Hit | None:
     )
 
 
-@rule("psychological_condition", category="RP", scope="global")
+@rule(
+    "psychological_condition", category="RP", scope="global", triggers=("conditions.mental_health",)
+)
 def check_psychological_condition(ctx: Context) -> Hit | None:
     """Review mental or emotional health information: trauma-informed approach.
 

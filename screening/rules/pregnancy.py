@@ -38,7 +38,7 @@ def _trimester_hit(ctx: Context, staff: str, patient: str, action: str, sources,
     )
 
 
-@rule("pregnancy_t1_or_possible", category="RP", scope="global")
+@rule("pregnancy_t1_or_possible", category="RP", scope="global", triggers=("pregnancy.status",))
 def check_pregnancy_t1_or_possible(ctx: Context) -> Hit | None:
     """Review early pregnancy, unknown weeks, or a possible pregnancy before any needling.
 
@@ -80,7 +80,7 @@ def check_pregnancy_t1_or_possible(ctx: Context) -> Hit | None:
     )
 
 
-@rule("pregnancy_t2", category="RP", scope="global")
+@rule("pregnancy_t2", category="RP", scope="global", triggers=("pregnancy.status",))
 def check_pregnancy_t2(ctx: Context) -> Hit | None:
     """Review second-trimester pregnancy (14 to 27 completed weeks).
 
@@ -110,7 +110,7 @@ def check_pregnancy_t2(ctx: Context) -> Hit | None:
     )
 
 
-@rule("pregnancy_t3", category="RP", scope="global")
+@rule("pregnancy_t3", category="RP", scope="global", triggers=("pregnancy.status",))
 def check_pregnancy_t3(ctx: Context) -> Hit | None:
     """Review third-trimester pregnancy (28 weeks or more; no upper cap).
 
@@ -145,7 +145,7 @@ def check_pregnancy_t3(ctx: Context) -> Hit | None:
     )
 
 
-@rule("pregnancy_complicated", category="PC", scope="global")
+@rule("pregnancy_complicated", category="PC", scope="global", triggers=("pregnancy.complications",))
 def check_pregnancy_complicated(ctx: Context) -> Hit | None:
     """Hold needling for written clearance when the pregnancy has a complication.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from screening.rules.regions import INTAKE_SCHEMA
 from screening.rules.types import CATEGORIES, SCOPES, RuleFunc, RuleSpec, tier_effect_of
 
 RULES: dict[str, RuleSpec] = {}
@@ -36,17 +37,30 @@ class RegistryError(RuntimeError):
 
 
 def rule(
-    rule_id: str, category: str, scope: str, *, after: tuple[str, ...] = ()
+    rule_id: str,
+    category: str,
+    scope: str,
+    *,
+    after: tuple[str, ...] = (),
+    triggers: tuple[str, ...] = (),
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under its public id, category and scope.
 
     ``after`` names rules whose result this rule reads through ``ctx.fired(id)``; the
     engine evaluates those first (for triggers such as ``NOT fired(cardiac_unstable)``).
+
+    ``triggers`` names ``section.field`` answers of which at least one must be given and
+    not be a plain no (absent, null, "no", "not_applicable", false or an empty list) for
+    the rule to be able to fire. The engine does not call a rule whose trigger answers are
+    all plain noes: most answers are no, so most rules are skipped with a dict lookup (a
+    property test checks that no rule fires with its triggers closed). A rule whose
+    trigger reads age, targets or another rule's result declares none and always runs.
     """
     if category not in CATEGORIES:
         raise RegistryError(f"{rule_id}: unknown category {category!r}")
     if scope not in SCOPES:
         raise RegistryError(f"{rule_id}: unknown scope {scope!r}")
+    trigger_fields = tuple(_trigger_field(rule_id, path) for path in triggers)
 
     def register(func: RuleFunc) -> RuleFunc:
         existing = RULES.get(rule_id)
@@ -62,10 +76,23 @@ def rule(
             tier_effect=tier_effect_of(rule_id, category, scope),
             func=func,
             after=tuple(after),
+            triggers=trigger_fields,
         )
         return func
 
     return register
+
+
+def _trigger_field(rule_id: str, path: str) -> tuple[str, str]:
+    """``section.field`` as a pair, refusing a path the intake schema does not define."""
+    section, _, field = path.partition(".")
+    properties = INTAKE_SCHEMA["properties"].get(section, {}).get("properties", {})
+    if field not in properties:
+        raise RegistryError(f"{rule_id}: trigger {path!r} is not a section.field of the intake")
+    if properties[field].get("type") in ("number", "integer"):
+        # The engine compares answers with a tuple of plain noes, and 0 == False.
+        raise RegistryError(f"{rule_id}: trigger {path!r} is a number")
+    return section, field
 
 
 _loaded = False

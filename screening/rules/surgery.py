@@ -20,7 +20,7 @@ SPINE_LEVEL_REGIONS = {
 }
 
 
-@rule("recent_surgery", category="RP", scope="site")
+@rule("recent_surgery", category="RP", scope="site", triggers=("surgery_trauma.recent_surgery",))
 def check_recent_surgery(ctx: Context) -> Hit | None:
     """Exclude the surgical field of every operation within the surgery window.
 
@@ -61,7 +61,12 @@ def check_recent_surgery(ctx: Context) -> Hit | None:
     )
 
 
-@rule("acute_major_trauma_unassessed", category="AC", scope="global")
+@rule(
+    "acute_major_trauma_unassessed",
+    category="AC",
+    scope="global",
+    triggers=("surgery_trauma.injury",),
+)
 def check_acute_major_trauma_unassessed(ctx: Context) -> Hit | None:
     """Stop needling for a serious injury nobody has checked medically.
 
@@ -105,7 +110,15 @@ def check_acute_major_trauma_unassessed(ctx: Context) -> Hit | None:
     )
 
 
-@rule("spinal_instability_or_recent_spinal_surgery", category="RP", scope="site")
+@rule(
+    "spinal_instability_or_recent_spinal_surgery",
+    category="RP",
+    scope="site",
+    triggers=(
+        "surgery_trauma.spine_instability",
+        "surgery_trauma.spine_surgery",
+    ),
+)
 def check_spinal_instability_or_recent_spinal_surgery(ctx: Context) -> Hit | None:
     """Exclude the paraspinal levels that are unstable or recently operated on.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from screening.rules.context import Context
@@ -48,14 +48,17 @@ def tier_effect_of(rule_id: str, category: str, scope: str) -> str:
     raise ValueError(f"unknown category {category!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule function returns when it fires (None when it does not).
 
     ``regions`` and ``excludes`` may come in any order; the engine de-duplicates them and
     puts them in canonical order. ``unsure_fields`` lists the unsure answers (dotted paths
     with list indexes) this finding accounts for (clinical-rules.md 3.4). ``category`` and
     ``scope`` override the registered class, only for capacity_impaired's review variant.
+
+    A NamedTuple rather than a frozen dataclass: just as immutable, but built about four
+    times faster (a frozen dataclass sets each field through ``object.__setattr__``), and
+    an assessment builds about ten of them.
     """
 
     staff_message: str
@@ -83,6 +86,9 @@ class RuleSpec:
     tier_effect: str
     func: RuleFunc
     after: tuple[str, ...] = ()
+    # (section, field) answers of which at least one must be given, and not a plain no,
+    # for the rule to be able to fire; () = always evaluated (see registry.rule).
+    triggers: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> dict[str, Any]:
         return {"category": self.category, "scope": self.scope, "tier_effect": self.tier_effect}
