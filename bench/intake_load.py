@@ -205,7 +205,9 @@ def verdict(ok: bool) -> str:
     return "MET " if ok else "MISSED"
 
 
-def print_goals(intake: Phase, bare: Phase, patients: int, problems: list[str]) -> None:
+def print_goals(
+    intake: Phase, bare: Phase, patients: int, problems: list[str], think: float
+) -> None:
     pages = len({s.label for s in intake.samples})
     ratio = intake.rate / bare.rate if bare.rate else 0.0
     print("\n== Goals")
@@ -234,6 +236,8 @@ def print_goals(intake: Phase, bare: Phase, patients: int, problems: list[str]) 
         f"{cpu_ratio:.2f} (the throughput ratio with the cores to ourselves)"
     )
     print(f"         whole intakes per minute: {patients / intake.wall * 60:.0f}")
+    if think:
+        print("         (with --think the intake's rate is set by the pauses: compare CPU)")
     held = "; ".join(problems) or f"{patients} submissions, one per invitation"
     print(f"[{verdict(not problems)}] database: {held}")
 
@@ -303,7 +307,7 @@ def benchmark(args: argparse.Namespace, log: Path) -> int:
     finally:
         server.stop()
     problems = check_database(args.patients)
-    print_goals(intake, bare, args.patients, problems)
+    print_goals(intake, bare, args.patients, problems, args.think)
     return 1 if intake.errors or bare.errors or problems else 0
 
 
