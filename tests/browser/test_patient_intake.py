@@ -231,3 +231,39 @@ def test_every_follow_up_question_passes_axe_and_the_form_works_without_javascri
     no_js.goto(f"{live_server.url}/intake/step/conditions/")
     snap(no_js, screenshot_dir, "nojs-08-conditions")
     plain.close()
+
+
+def test_the_day_of_check_in_and_the_link_problem_pages_pass_axe(
+    page: Page, transactional_db, live_server, screenshot_dir, console_errors
+):
+    from django.test import Client
+
+    from tests.intake.conftest import fill_all_steps, open_link, sign
+
+    # The form was sent earlier (through the test client); today is the appointment.
+    _, token = create_invitation(patient_name="Ana Silva", appointment_date=timezone.localdate())
+    client = Client()
+    open_link(client, token)
+    client.post("/intake/privacy/")
+    fill_all_steps(client)
+    assert sign(client, "Ana Silva").status_code == 302
+
+    page.goto(f"{live_server.url}/i/{token}/")
+    dates = patient.group(page, "date of birth")
+    dates.get_by_label("Day").fill("12")
+    dates.get_by_label("Month").select_option(label="April")
+    dates.get_by_label("Year").fill("1988")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/intake/check-in/$"))
+    check_page(page, screenshot_dir, "check-in")
+    patient.choice(page, patient.Choose("alcohol or cannabis", "No")).check()
+    patient.choice(page, patient.Choose("Has anything changed", "No")).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).not_to_have_url(re.compile(r"/intake/check-in/$"))
+    check_page(page, screenshot_dir, "check-in-after")
+    assert Submission.objects.filter(kind="check_in").count() == 1
+
+    page.goto(f"{live_server.url}/i/not-a-real-link/")
+    check_page(page, screenshot_dir, "link-not-found")
+    # A missing link answers 404 on purpose; nothing else may go wrong.
+    assert [e for e in console_errors if "status of 404" not in e] == []
