@@ -49,6 +49,7 @@ class Region:
 
 
 NO = "No"
+PHONE = {"width": 360, "height": 740}
 
 # A healthy adult with a sore right knee: every required question, answered as on screen.
 HEALTHY_ADULT: dict[str, list] = {

@@ -190,6 +190,10 @@ def test_save_and_finish_later_and_an_invalid_step_are_kind_and_accessible(
     page: Page, link, screenshot_dir, console_errors
 ):
     start(page, link)
+    # The same page on a desk computer: a centred card, not a stretched phone page.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    check_page(page, screenshot_dir, "desktop-01-about")
+    page.set_viewport_size(patient.PHONE)
     page.get_by_role("button", name="Next", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("Some answers need your attention")
     check_page(page, screenshot_dir, "01-about-errors")
