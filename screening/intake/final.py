@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -43,6 +44,15 @@ def document_for(draft: IntakeDraft, invitation: Invitation, *, day_of=None, com
         planned_estim=invitation.planned_estim,
         day_of=day_of,
     )
+
+
+def field_of_error_path(path: str) -> str:
+    """The form field name for a contract error path: `a.b[0].c` -> `b__1__c` ('' if none)."""
+    parts = path.split(".", 1)
+    if len(parts) < 2:
+        return parts[0] if parts[0] == "respondent" else ""
+    name = re.sub(r"\[(\d+)\]", lambda m: f"__{int(m.group(1)) + 1}", parts[1])
+    return name.replace(".", "__")
 
 
 def step_of_error_path(path: str) -> str:

@@ -17,7 +17,13 @@ from screening.contracts import AssessmentInvalid, IntakeInvalid
 from screening.intake.access import patient_required
 from screening.intake.consent import CONSENT_TEXT_VERSION
 from screening.intake.drafts import get_draft
-from screening.intake.final import document_for, first_invalid_step, step_of_error_path
+from screening.intake.final import (
+    document_for,
+    field_of_error_path,
+    first_invalid_step,
+    step_of_error_path,
+)
+from screening.intake.forms import STEP_FORMS
 from screening.intake.forms_about import age_on
 from screening.intake.forms_patient import SignForm
 from screening.intake.patient_messages import next_steps
@@ -105,10 +111,21 @@ def _contract_problem(request: HttpRequest, error: IntakeInvalid) -> HttpRespons
     """A saved answer conflicts with another (e.g. a date before the birth date)."""
     first = error.errors[0]
     step = step_of_error_path(first.path) or "about"
-    messages.error(
-        request,
-        _("Two of your answers do not fit together. Please check the dates on this page."),
-    )
+    field = STEP_FORMS[step](appointment_date=None).fields.get(field_of_error_path(first.path))
+    if field is not None and field.label:
+        messages.error(
+            request,
+            _(
+                "Please check your answer to “%(question)s”: it does not fit with another "
+                "answer (for example, a date before the date of birth)."
+            )
+            % {"question": field.label},
+        )
+    else:
+        messages.error(
+            request,
+            _("Two of your answers do not fit together. Please check the dates on this page."),
+        )
     return redirect(reverse("intake:step", args=[step]) + "?from=review")
 
 

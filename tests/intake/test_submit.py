@@ -110,6 +110,25 @@ def test_answers_that_do_not_fit_together_send_the_patient_to_the_step(patient):
     response = sign(patient)
     assert response["Location"] == reverse("intake:step", args=["conditions"]) + "?from=review"
     assert not Submission.objects.exists()
+    page = patient.get(response["Location"]).content.decode()
+    assert "Please check your answer to “When was the most recent one?”" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("conditions.cardiac_event_date", "cardiac_event_date"),
+        ("bleeding.inr.date", "inr__date"),
+        ("implants.joint_hardware_items[0].date", "joint_hardware_items__1__date"),
+        ("surgery_trauma.surgeries[2].date", "surgeries__3__date"),
+        ("respondent", "respondent"),
+        ("completed_on", ""),
+    ],
+)
+def test_a_contract_error_path_names_its_form_field(path, field):
+    from screening.intake.final import field_of_error_path
+
+    assert field_of_error_path(path) == field
 
 
 @pytest.mark.django_db
