@@ -90,6 +90,15 @@ def test_no_stylesheet_fetches_from_another_host():
     assert offenders == []
 
 
+def test_no_script_of_ours_calls_another_host():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "static" / "js").rglob("*.js")
+        if re.search(r"""["'`](?:https?:)?//""", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
 @pytest.fixture
 def token(db) -> str:
     appointment = timezone.localdate() + datetime.timedelta(days=3)
