@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -105,7 +106,11 @@ def privacy_notice(request: HttpRequest, invitation: Invitation) -> HttpResponse
     if request.method == "POST":
         acknowledge_privacy(invitation)
         return redirect("intake:home")
-    return render(request, "screening/intake/privacy.html", {"version": PRIVACY_NOTICE_VERSION})
+    context = {
+        "version": PRIVACY_NOTICE_VERSION,
+        "draft_days": getattr(settings, "DRAFT_RETENTION_DAYS", 30),
+    }
+    return render(request, "screening/intake/privacy.html", context)
 
 
 def what_to_expect(request: HttpRequest) -> HttpResponse:

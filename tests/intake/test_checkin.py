@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from screening.contracts import validate_intake
 from screening.intake.invitations import create_invitation
-from screening.models import AuditEvent, Submission
+from screening.models import AuditEvent, IntakeDraft, Submission
 from screening.review.access import FRONT_DESK
 from tests.intake.conftest import fill_all_steps, open_link, post_step, sign
 from tests.intake.posts import HEALTHY
@@ -138,3 +138,22 @@ def staff_client_for_desk(db, login_staff):
     client = Client()
     login_staff(client, user)
     return client
+
+
+def test_the_check_in_counts_pregnancy_weeks_forward_from_the_day_they_were_given():
+    pregnant = {
+        **HEALTHY,
+        "pregnancy": {"status": "yes", "weeks_at_completion": "20", "complications": "no"},
+    }
+    client, _invitation = submitted_patient(timezone.localdate(), pregnant)
+    draft = IntakeDraft.objects.get()
+    draft.answers["pregnancy"]["_saved_on"] = (
+        timezone.localdate() - datetime.timedelta(days=9)
+    ).isoformat()
+    draft.save()
+    client.post(
+        reverse("intake:check_in"), {"substances_recent": "no", "anything_changed": "False"}
+    )
+    check_in = Submission.objects.get(kind="check_in")
+    assert check_in.intake_document["pregnancy"]["weeks_at_completion"] == 21
+    assert check_in.assessment["gestational_weeks_at_appointment"] == 21

@@ -201,6 +201,7 @@ def test_the_privacy_notice_comes_first_and_its_version_is_kept(client, token):
     )
     page = client.get(reverse("intake:privacy")).content.decode()
     assert PRIVACY_NOTICE_VERSION in page
+    assert "deleted after 30 days" in page
     client.post(reverse("intake:privacy"))
     assert draft().privacy_notice_version == PRIVACY_NOTICE_VERSION
     assert draft().privacy_acknowledged_at is not None
