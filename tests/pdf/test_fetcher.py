@@ -79,3 +79,28 @@ def test_it_never_uses_the_network_code_of_its_parent():
     fetcher = StaticOnlyURLFetcher()
     with pytest.raises(RefusedURL):
         fetcher.open("http://127.0.0.1:1/")
+
+
+def test_the_summary_stylesheet_is_loaded_through_the_fetcher_and_applied(monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from screening.pdf import render as render_module
+
+    requested = []
+
+    class Spy(StaticOnlyURLFetcher):
+        def fetch(self, url, headers=None):
+            requested.append(url)
+            return super().fetch(url, headers)
+
+    monkeypatch.setattr(render_module, "StaticOnlyURLFetcher", Spy)
+    render_module._parsed_stylesheet.cache_clear()
+    try:
+        data = render_module.html_to_pdf("<!doctype html><html><body><p>x</p></body></html>")
+    finally:
+        render_module._parsed_stylesheet.cache_clear()
+    assert requested == ["dn-static:/static/css/pdf.css"]
+    box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # US Letter
