@@ -172,10 +172,11 @@ LOGGING = {
         # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        # runserver's request log, routed through the redacting handler.
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # runserver's request log: Django's own handler replaced, so it reaches the root
+        # logger's redacting handler (and pytest's caplog) like every other record.
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
         # Replaces Django's default "django" handlers, which would print unredacted in DEBUG.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
     },
 }
 
