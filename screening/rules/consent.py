@@ -13,6 +13,8 @@ CAPACITY_FIELDS = (
     "consent.cognitive_impairment_diagnosed",
     "consent.has_substitute_decision_maker",
 )
+CAPACITY_ANSWERS = tuple(path.split(".", 1)[1] for path in CAPACITY_FIELDS)
+_NO_CONCERN = (None, "no")
 
 
 def _unsure(ctx: Context, *paths: str) -> tuple[str, ...]:
@@ -191,9 +193,9 @@ def check_capacity_impaired(ctx: Context) -> Hit | None:
     consent = ctx.doc["consent"]
     respondent = ctx.doc["respondent"]
     if respondent in ("self", "helper") and all(
-        consent.get(path[8:]) in (None, "no") for path in CAPACITY_FIELDS
+        map(_NO_CONCERN.__contains__, map(consent.get, CAPACITY_ANSWERS))
     ):
-        return None  # the usual case: nothing to check (fast path)
+        return None  # the usual case: nothing to check (fast path, no Python-level loop)
     sources = ("S10", "S10a", "S13a", "S39", "S34", "S6")
     unsure = _unsure(ctx, *CAPACITY_FIELDS)
     reasons = []

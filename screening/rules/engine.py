@@ -7,7 +7,8 @@ avoids deep copies, regexes and schema validation: tables are built once at impo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from screening.rules.context import Context
 from screening.rules.policy import DEFAULT_POLICY, Policy
@@ -25,6 +26,7 @@ from screening.rules.types import (
     TIER_EFFECT_ORDER,
     TIER_EFFECT_RANK,
     Hit,
+    RuleFunc,
     RuleSpec,
     tier_effect_of,
 )
@@ -47,26 +49,55 @@ REGION_SUPERSEDES: tuple[tuple[str, str], ...] = (
     ("lymphedema_limb", "lymph_node_removal_at_risk_limb"),
 )
 
-# (rule id, function, trigger answers) of the step-3 rules, in evaluation order; filled on
-# first use.
-_STEP3: list[tuple[str, Any, tuple[tuple[str, str], ...]]] = []
 # The values of a trigger answer that cannot make a rule fire (registry.rule; absent reads
 # as None). A tuple, not a set: lists are unhashable. Trigger answers are never numbers, so
 # the == comparison `0 == False` cannot close one by mistake (the registry checks).
 PLAIN_NO: tuple[Any, ...] = (None, "no", False, [], "not_applicable")
-_NO_SECTION: Mapping[str, Any] = {}
 
 
-# (rule id, function) of the always-on rules (step 6), filled with _STEP3.
-_ALWAYS_ON: list[tuple[str, Any]] = []
+class Plan(NamedTuple):
+    """The registry, arranged once for the hot path of ``assess``."""
+
+    rules: tuple[tuple[str, RuleFunc], ...]  # step 3: (rule id, function), evaluation order
+    ungated: frozenset[int]  # positions in ``rules`` of the rules without triggers
+    # Per section, each distinct trigger answer (field) and the positions of the rules it opens.
+    triggers: tuple[tuple[str, tuple[tuple[str, frozenset[int]], ...]], ...]
+    always_on: tuple[tuple[str, RuleFunc], ...]  # step 6
 
 
-def _rules() -> list[tuple[str, Any, tuple[tuple[str, str], ...]]]:
-    if not _STEP3:
-        load_rules()
-        _ALWAYS_ON.extend((name, RULES[name].func) for name in ALWAYS_ON_RULES if name in RULES)
-        _STEP3.extend((spec.id, spec.func, spec.triggers) for spec in evaluation_order())
-    return _STEP3
+@cache
+def _plan() -> Plan:
+    load_rules()
+    order = evaluation_order()
+    opens: dict[str, dict[str, set[int]]] = {}
+    for position, spec in enumerate(order):
+        for section, field in spec.triggers:
+            opens.setdefault(section, {}).setdefault(field, set()).add(position)
+    return Plan(
+        rules=tuple((spec.id, spec.func) for spec in order),
+        ungated=frozenset(position for position, spec in enumerate(order) if not spec.triggers),
+        triggers=tuple(
+            (section, tuple((field, frozenset(positions)) for field, positions in fields.items()))
+            for section, fields in opens.items()
+        ),
+        always_on=tuple((name, RULES[name].func) for name in ALWAYS_ON_RULES if name in RULES),
+    )
+
+
+def rules_to_run(plan: Plan, intake: Mapping[str, Any]) -> list[int]:
+    """Step 3's rules that can fire, in evaluation order: the rules without triggers and
+    those with a trigger answer that is not a plain no (most answers are no).
+
+    One pass over the distinct trigger answers, rather than one check per rule.
+    """
+    run = set(plan.ungated)
+    for section, fields in plan.triggers:
+        answers = intake.get(section)
+        if answers:
+            for field, positions in fields:
+                if answers.get(field) not in PLAIN_NO:
+                    run |= positions
+    return sorted(run)
 
 
 def _supersede(hits: dict[str, Hit]) -> None:
@@ -95,12 +126,14 @@ def _replace(hit: Hit, **changes: Any) -> Hit:
 
 
 def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
-    category, scope, tier_effect = spec.category, spec.scope, spec.tier_effect
-    if hit.category is not None or hit.scope is not None:
-        category = hit.category or category
-        scope = hit.scope or scope
+    staff, patient, action, sources, regions, _, _, unsure, category, scope = hit
+    tier_effect = spec.tier_effect
+    if category is None and scope is None:
+        category, scope = spec.category, spec.scope
+    else:
+        category = category or spec.category
+        scope = scope or spec.scope
         tier_effect = tier_effect_of(spec.id, category, scope)
-    regions, unsure = hit.regions, hit.unsure_fields
     return {
         "rule": spec.id,
         "category": category,
@@ -108,29 +141,23 @@ def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
         "tier_effect": tier_effect,
         # Zero or one item is already canonical, sorted and distinct (the usual case).
         "regions": canonical(regions) if len(regions) > 1 else list(regions),
-        "staff_message": hit.staff_message,
-        "patient_message": hit.patient_message,
-        "action": hit.action,
-        "sources": list(hit.sources),
+        "staff_message": staff,
+        "patient_message": patient,
+        "action": action,
+        "sources": list(sources),
         "unsure_fields": sorted(set(unsure)) if len(unsure) > 1 else list(unsure),
     }
 
 
 def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str, Any]:
     """Return the dn-assessment/1 dict for one validated intake document."""
-    rules = _rules()
+    plan = _plan()
     policy = policy or DEFAULT_POLICY
     ctx = Context(intake, policy)  # step 2
     hits = ctx._hits
-    for rule_id, func, triggers in rules:  # step 3
-        if triggers:
-            # Inline (this loop is the hot path): skip the rule when every answer that
-            # could trigger it is a plain no; such a rule would return None.
-            for section, field in triggers:
-                if (intake.get(section) or _NO_SECTION).get(field) not in PLAIN_NO:
-                    break
-            else:
-                continue
+    step3 = plan.rules
+    for position in rules_to_run(plan, intake):  # step 3
+        rule_id, func = step3[position]
         hit = func(ctx)
         if hit is not None:
             hits[rule_id] = hit
@@ -145,7 +172,7 @@ def assess(intake: Mapping[str, Any], policy: Policy | None = None) -> dict[str,
             hit = RULES[UNSURE_RULE].func(ctx)
             if hit is not None:
                 hits[UNSURE_RULE] = hit
-    for rule_id, func in _ALWAYS_ON:  # step 6
+    for rule_id, func in plan.always_on:  # step 6
         hit = func(ctx)
         if hit is not None:
             hits[rule_id] = hit
