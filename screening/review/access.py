@@ -110,3 +110,17 @@ def get_submission_for_staff(request: HttpRequest, pk: int, action: str = "view"
     if not can(request.user, action):
         raise PermissionDenied
     return get_object_or_404(Submission, pk=pk)
+
+
+def ensure_roles() -> None:
+    """Create the role groups with their permissions if missing (the migration makes them;
+    this restores them after a test flush, and lets seed_demo run on any database)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )

@@ -128,7 +128,6 @@ def test_the_clinic_admin_reads_the_audit_log(
     page.get_by_label("Password").fill("wrong password")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
-    print("DBG", list(AuditEvent.objects.values_list("action", "actor_username", "detail")))
 
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Username").fill("clinicadmin")
@@ -137,8 +136,6 @@ def test_the_clinic_admin_reads_the_audit_log(
     page.get_by_label(re.compile("6-digit code")).fill(f"{totp(device.bin_key):06d}")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit log")
-    print("DBG2", list(AuditEvent.objects.values_list("action", "created_at")))
-    print("DBG3", page.url)
     expect(page.locator("table")).to_contain_text("login_failed")
     check_page(page, screenshot_dir, "09-audit-log")
     assert console_errors == []

@@ -142,3 +142,13 @@ def test_the_clinic_admin_filters_the_audit_log_by_user_object_and_date(
     today = timezone.localdate(first.submitted_at)
     assert len(rows(date_from=today, date_to=today, object_type="submission")) == 2
     assert rows(date_to="2000-01-01") == []
+
+
+@pytest.mark.django_db
+def test_the_audit_log_lists_every_event_including_its_own_view(staff_client):
+    audit.record(None, audit.LOGIN_FAILED, username="someone")
+    admin = staff_client(access.CLINIC_ADMIN)
+    page = admin.get(reverse("review:audit_log")).context["page"]
+    shown = [event.action for event in page.object_list]
+    assert shown == [audit.AUDIT_LOG_VIEWED, audit.LOGIN, audit.LOGIN_FAILED]
+    assert page.paginator.count == 3

@@ -49,6 +49,7 @@ class Command(BaseCommand):
         self._print_links(demo.filter(submissions__isnull=True).order_by("pk")[:WAITING_COUNT])
 
     def _users(self) -> dict:
+        access.ensure_roles()
         users = {}
         self.stdout.write("Demo staff accounts (username / password / TOTP secret for an app):")
         for username, password, role in DEMO_USERS:

@@ -12,10 +12,11 @@ PAGE_SIZE = 50
 
 @access.staff_required(access.CLINIC_ADMIN)
 def audit_log(request: HttpRequest) -> HttpResponse:
+    # Recorded first: the page's count and rows then agree (this view included).
+    audit.record(request, audit.AUDIT_LOG_VIEWED)
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(queries.audit_events(filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    audit.record(request, audit.AUDIT_LOG_VIEWED)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}

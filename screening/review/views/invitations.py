@@ -23,9 +23,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
     rows = [(i, invitation_progress(i)) for i in queries.invitations_for_list()]
     fresh = request.session.pop(FRESH_LINK_KEY, None)
     context = {"form": form, "rows": rows, "fresh": fresh}
-    return render(
-        request, "screening/review/invitations.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "screening/review/invitations.html", context)
 
 
 def _create(request: HttpRequest, data: dict) -> HttpResponse:

@@ -51,7 +51,8 @@ def render_page(
         "conflict": conflict,
         **forms,
     }
-    status = 409 if conflict else (400 if bound_form is not None else 200)
+    # 409 tells scripts the save did not happen; a form with errors is an ordinary 200 page.
+    status = 409 if conflict else 200
     return render(request, "screening/review/submission.html", context, status=status)
 
 
