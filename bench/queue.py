@@ -33,13 +33,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
 os.environ.setdefault("DJANGO_DEV", "1")
 
 
-def _configure_database(workdir: str) -> str:
+def _configure_database(workdir: str, keep: bool) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         os.environ["DATABASE_TEST_NAME"] = "screening_bench_queue"
         return "PostgreSQL"
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/queue.sqlite3"
-    os.environ["DATABASE_TEST_NAME"] = f"{workdir}/queue-test.sqlite3"
+    # --keep: a fixed file outside the temporary folder, reused by the next --keep run.
+    folder = tempfile.gettempdir() if keep else workdir
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/dn-bench-queue-main.sqlite3"
+    os.environ["DATABASE_TEST_NAME"] = f"{folder}/dn-bench-queue.sqlite3"
     return "SQLite"
 
 
@@ -160,9 +162,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the filled database and reuse it next time"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
-        engine = _configure_database(workdir)
+        engine = _configure_database(workdir, args.keep)
         # The test client's host; no setup_test_environment(): its template instrumentation
         # would slow every render down and skew the figures.
         os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -171,15 +176,23 @@ def main() -> None:
         django.setup()
         from django.db import connection
 
-        test_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+        test_name = connection.creation.create_test_db(verbosity=0, keepdb=args.keep)
         try:
+            from django.contrib.auth.models import User
             from django.test import Client
 
-            client = _client()
-            started = time.perf_counter()
-            print(f"Filling {engine} with {args.rows:,} submissions ...")
-            _fill(args.rows)
-            print(f"  filled in {time.perf_counter() - started:.0f} s")
+            from screening.models import Submission
+
+            if args.keep and Submission.objects.count() >= args.rows:
+                print(f"Reusing {engine} with {Submission.objects.count():,} submissions")
+                User.objects.filter(username="bench-desk").delete()
+                client = _client()
+            else:
+                client = _client()
+                started = time.perf_counter()
+                print(f"Filling {engine} with {args.rows:,} submissions ...")
+                _fill(args.rows)
+                print(f"  filled in {time.perf_counter() - started:.0f} s")
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")
@@ -206,7 +219,8 @@ def main() -> None:
                 p50, p95, queries = _measure(client, params, args.requests)
                 print(f"{label:<28} {p50:8.1f} {p95:8.1f} {queries:8d}")
         finally:
-            connection.creation.destroy_test_db(test_name, verbosity=0)
+            if not args.keep:
+                connection.creation.destroy_test_db(test_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
     if not form.is_valid():
+        messages.error(request, "Not saved yet: please check the highlighted form below.")
         return render_page(request, submission, bound_form=form)
     fields = dict(form.cleaned_data)
     expected = fields.pop("row_version")
