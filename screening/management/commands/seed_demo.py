@@ -35,6 +35,9 @@ WAITING_COUNT = 4  # invitations left open, so a patient's side can be tried
 
 class Command(BaseCommand):
     help = "Create demo users and screenings (DEBUG only)."
+    # `make run` and `make test` call this every time: skip the URL checks, which would import
+    # every view (and WeasyPrint with the PDF view).
+    requires_system_checks: list = []
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
@@ -106,7 +109,12 @@ class Command(BaseCommand):
         self.stdout.write("Patient links for demo invitations not yet filled in:")
         for invitation in invitations:
             link = invitation_link(reissue_link(invitation))
-            self.stdout.write(f"  {invitation.patient_name}: {link}")
+            # The link's gate asks for these before the form opens.
+            born = invitation.date_of_birth.isoformat() if invitation.date_of_birth else "-"
+            self.stdout.write(
+                f"  {invitation.patient_name} (last name {invitation.last_name or '-'}, "
+                f"born {born}): {link}"
+            )
 
 
 def _demo_totp(user) -> str:

@@ -1,6 +1,9 @@
 """Benchmark of the staff review queue with 100,000 submissions.
 
-    DJANGO_DEV=1 .venv/bin/python bench/queue.py [--rows 100000] [--requests 200]
+    DJANGO_DEV=1 .venv/bin/python bench/queue_page.py [--rows 100000] [--requests 200] [--keep]
+
+(Not bench/queue.py: running any bench/ script puts bench/ first on the import path, and a
+file named queue.py there would shadow the standard library's `queue` for all of them.)
 
 Uses a fresh SQLite file in a temporary directory, or, when DATABASE_URL points at
 PostgreSQL, a fresh database `screening_bench_queue` (created and dropped here). Fills it with
@@ -16,8 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# This file is named queue.py: drop its folder from the import path so that the standard
-# library's `queue` (used by threads, asgiref) is not shadowed by it.
+# Run as a script, bench/ comes first on the import path: swap it for the project root.
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
