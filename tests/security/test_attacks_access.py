@@ -192,3 +192,17 @@ def test_the_admin_needs_the_second_factor():
     for path in ("/admin/", "/admin/auth/user/add/", "/admin/screening/auditevent/"):
         response = client.get(path)
         assert response.status_code in (302, 403), path
+
+
+@pytest.mark.django_db
+def test_a_tablet_handed_over_for_check_in_keeps_no_staff_access(login_staff):
+    submission = make_submission("Alice Alpha", MARK_A)
+    other = make_submission("Bob Bravo", MARK_B)
+    tablet = Client(raise_request_exception=False)
+    login_staff(tablet, staff_user("front_desk"))
+    response = tablet.post(reverse("intake:desk_check_in", args=[submission.invitation_id]))
+    assert response.status_code == 302
+    for path in staff_paths(other.pk, other.invitation_id):
+        response = tablet.get(path)
+        assert response.status_code in (302, 403, 404, 405), path
+        assert MARK_B not in body(response) and "Bob" not in body(response), path
