@@ -16,6 +16,7 @@ from screening.rules.text import enum_text, regions_text, unsure_patient_message
 from screening.rules.types import Hit
 
 _DIABETES = "conditions.diabetes_details"
+_NO_DETAILS: dict = {}
 _RED_FLAG_SAFETY_NET = (
     "If you have new trouble controlling your bladder or bowels, or new weakness in your legs, "
     "get medical help right away."
@@ -124,11 +125,14 @@ def check_cardiovascular_stable(ctx: Context) -> Hit | None:
     )
 
 
-def _diabetes_unsure_fields(ctx: Context) -> tuple[str, ...]:
+def _diabetes_details(ctx: Context) -> dict:
+    """The diabetes follow-up answers (read once per rule rather than path by path)."""
+    return ctx.get(_DIABETES) or _NO_DETAILS
+
+
+def _diabetes_unsure_fields(details: dict) -> tuple[str, ...]:
     return tuple(
-        f"{_DIABETES}.{name}"
-        for name in _DIABETES_TRI_STATE
-        if ctx.eq(f"{_DIABETES}.{name}", "unsure")
+        f"{_DIABETES}.{name}" for name in _DIABETES_TRI_STATE if details.get(name) == "unsure"
     )
 
 
@@ -140,9 +144,10 @@ def check_diabetes_controlled(ctx: Context) -> Hit | None:
     """
     if not ctx.eq("conditions.diabetes", "yes"):
         return None
-    kind = ctx.get(f"{_DIABETES}.type")
-    hba1c = ctx.get(f"{_DIABETES}.hba1c_percent")
-    unsure = _diabetes_unsure_fields(ctx)
+    details = _diabetes_details(ctx)
+    kind = details.get("type")
+    hba1c = details.get("hba1c_percent")
+    unsure = _diabetes_unsure_fields(details)
     detail = f" ({kind})" if kind else ""
     detail += f", HbA1c {hba1c}%" if hba1c is not None else ""
     not_sure = ""
@@ -177,18 +182,19 @@ def check_diabetes_complicated(ctx: Context) -> Hit | None:
     if not ctx.eq("conditions.diabetes", "yes"):
         return None
     policy = ctx.policy
-    hba1c = ctx.get(f"{_DIABETES}.hba1c_percent")
+    details = _diabetes_details(ctx)
+    hba1c = details.get("hba1c_percent")
     reasons = []
-    if ctx.eq(f"{_DIABETES}.foot_ulcer_or_poor_healing", "yes"):
+    if details.get("foot_ulcer_or_poor_healing") == "yes":
         reasons.append("a foot ulcer, sore or slow healing")
-    if ctx.eq(f"{_DIABETES}.severe_low_sugar", "yes"):
+    if details.get("severe_low_sugar") == "yes":
         reasons.append(
             f"a severe low-sugar episode in the last {policy.severe_low_sugar_window_days} days"
         )
     if hba1c is not None and hba1c > policy.hba1c_limit_percent:
         reasons.append(f"HbA1c {hba1c}% above {policy.hba1c_limit_percent}%")
     # A known HbA1c at or below the limit outweighs "high sugar symptoms".
-    if hba1c is None and ctx.eq(f"{_DIABETES}.high_sugar_symptoms", "yes"):
+    if hba1c is None and details.get("high_sugar_symptoms") == "yes":
         reasons.append("frequent high sugars, HbA1c not known")
     if not reasons:
         return None
@@ -206,7 +212,7 @@ def check_diabetes_complicated(ctx: Context) -> Hit | None:
             "until it is on file; then no needling in limbs with ulcers or poor healing."
         ),
         sources=("S10", "S10a", "S13a"),
-        unsure_fields=_diabetes_unsure_fields(ctx),
+        unsure_fields=_diabetes_unsure_fields(details),
     )
 
 

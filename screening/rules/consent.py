@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from screening.rules.context import Context
 from screening.rules.registry import rule
 from screening.rules.text import quote, those_that_apply, unsure_patient_message
@@ -175,12 +178,12 @@ def check_vasovagal_history(ctx: Context) -> Hit | None:
     )
 
 
-def _capacity_answers(ctx: Context) -> str:
+def _capacity_answers(consent: Mapping[str, Any]) -> str:
     parts = []
-    for path in CAPACITY_FIELDS:
-        answer = ctx.get(path)
+    for field in CAPACITY_ANSWERS:
+        answer = consent.get(field)
         if answer in CONCERN:
-            parts.append(f"{path.split('.', 1)[1]}: {answer}")
+            parts.append(f"{field}: {answer}")
     return ", ".join(parts)
 
 
@@ -197,13 +200,17 @@ def check_capacity_impaired(ctx: Context) -> Hit | None:
     ):
         return None  # the usual case: nothing to check (fast path, no Python-level loop)
     sources = ("S10", "S10a", "S13a", "S39", "S34", "S6")
-    unsure = _unsure(ctx, *CAPACITY_FIELDS)
+    unsure = tuple(
+        path
+        for path, field in zip(CAPACITY_FIELDS, CAPACITY_ANSWERS, strict=True)
+        if consent.get(field) == "unsure"
+    )
     reasons = []
-    if ctx.eq("consent.cognitive_impairment_diagnosed", "yes"):
+    if consent.get("cognitive_impairment_diagnosed") == "yes":
         reasons.append("diagnosed moderate or severe condition affecting memory or understanding")
-    if ctx.eq("consent.has_substitute_decision_maker", "yes"):
+    if consent.get("has_substitute_decision_maker") == "yes":
         reasons.append("a substitute decision-maker is appointed")
-    if ctx.eq("respondent", "substitute_decision_maker"):
+    if respondent == "substitute_decision_maker":
         reasons.append("the form was filled in by a substitute decision-maker")
     if reasons:
         return Hit(
@@ -220,8 +227,8 @@ def check_capacity_impaired(ctx: Context) -> Hit | None:
             sources=sources,
             unsure_fields=unsure,
         )
-    guardian_of_adult = ctx.eq("respondent", "guardian") and ctx.age >= ctx.policy.minor_age_years
-    answers = _capacity_answers(ctx)
+    guardian_of_adult = respondent == "guardian" and ctx.age >= ctx.policy.minor_age_years
+    answers = _capacity_answers(consent)
     if not (answers or guardian_of_adult):
         return None
     message = "Possible difficulty understanding health information"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from screening.rules.context import Context
 from screening.rules.labels import label_for
 from screening.rules.regions import ADJACENCY
@@ -19,6 +22,8 @@ SEVERE_IMMUNITY_FIELDS = (
 )
 # The tri-state immunity answers whose "unsure" immunosuppressed_moderate accounts for.
 UNSURE_IMMUNITY_FIELDS = ("immune_medicines", *(field for field, _ in SEVERE_IMMUNITY_FIELDS))
+
+_NO_ANSWERS: Mapping[str, Any] = {}
 
 # limb(s) of lymph_node_removal_at_risk_limb: pelvic nodes drain both legs ([DECISION]).
 LYMPH_NODE_SITE_LIMBS = {
@@ -190,6 +195,11 @@ def check_inflamed_area_unchecked(ctx: Context) -> Hit | None:
     )
 
 
+def _infection(ctx: Context) -> Mapping[str, Any]:
+    """The infection section, for rules that read several of its answers in a loop."""
+    return ctx.doc.get("infection") or _NO_ANSWERS
+
+
 def chemotherapy_is_recent(ctx: Context) -> bool | None:
     """True/False for chemotherapy inside/outside the severe window; None without chemotherapy."""
     if ctx.get("infection.chemotherapy") is not True:
@@ -224,8 +234,9 @@ def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
         reasons.append(
             f"chemotherapy on {chemo_date}" if chemo_date else "chemotherapy, date not given"
         )
+    infection = _infection(ctx)
     reasons += [
-        wording for field, wording in SEVERE_IMMUNITY_FIELDS if ctx.eq(f"infection.{field}", "yes")
+        wording for field, wording in SEVERE_IMMUNITY_FIELDS if infection.get(field) == "yes"
     ]
     if not reasons:
         return None
@@ -286,10 +297,9 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
         elif control == "unsure":
             reasons.append("bloodborne virus control unsure")
             unsure_fields.append("infection.bloodborne_virus_control")
+    infection = _infection(ctx)
     unsure_tri_states = [
-        f"infection.{field}"
-        for field in UNSURE_IMMUNITY_FIELDS
-        if ctx.eq(f"infection.{field}", "unsure")
+        f"infection.{field}" for field in UNSURE_IMMUNITY_FIELDS if infection.get(field) == "unsure"
     ]
     if unsure_tri_states:
         reasons.append(f"answered not sure: {', '.join(map(label_for, unsure_tri_states))}")

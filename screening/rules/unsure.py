@@ -85,10 +85,27 @@ def _walk(node: Node, value: Mapping[str, Any], prefix: str, out: list[str]) -> 
                 _walk(child, element, f"{prefix}{path}[{index}].", out)
 
 
+# The root's sections, unpacked once: (key, leaves, the section's node when it has nested
+# objects or lists, else None). Walking them in a loop saves a call per section.
+_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...], Node | None], ...] = tuple(
+    (key, node[0], node if node[1] or node[2] else None) for key, node in _TREE[1]
+)
+assert not _TREE[0] and not _TREE[2], "the intake root holds only sections"
+
+
 def unsure_answers(doc: Mapping[str, Any]) -> list[str]:
     """Every unsure answer in ``doc`` as a dotted path with list indexes, sorted."""
     out: list[str] = []
-    _walk(_TREE, doc, "", out)
+    for key, leaves, nested in _SECTIONS:
+        section = doc.get(key)
+        if not section:
+            continue
+        if nested is not None:
+            _walk(nested, section, "", out)
+        elif "unsure" in section.values():
+            for field, path in leaves:
+                if section.get(field) == "unsure":
+                    out.append(path)
     bleeding = doc.get("bleeding")
     if bleeding and bleeding.get("blood_thinner_not_sure") is True:
         out.append(NOT_SURE_BOX)
