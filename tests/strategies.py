@@ -97,9 +97,9 @@ BOOL = (False, True)
 
 
 @st.composite
-def intake_documents(draw: Any) -> dict[str, Any]:
-    """A valid dn-intake/1 document."""
-    draw = Drawer(draw, draw(CALM))
+def intake_documents(draw: Any, calm: st.SearchStrategy[int] = CALM) -> dict[str, Any]:
+    """A valid dn-intake/1 document; ``calm`` draws how much likelier benign answers are."""
+    draw = Drawer(draw, draw(calm))
     top = answers(
         draw,
         days_ahead=(0, 0, 1, 2, 7, 30),
