@@ -33,9 +33,16 @@ def _copies(template: Submission, count: int, **changes) -> None:
     Submission.objects.bulk_create(rows, batch_size=500)
 
 
-def _queue_queries(client, **params) -> int:
+def _show(client, page=None, **filters):
+    """Set the queue's filters as staff do (posted, kept in the session), then view a page."""
+    client.post(reverse("review:queue"), filters)
+    return client.get(reverse("review:queue"), {"page": page} if page else {})
+
+
+def _queue_queries(client, page=None, **filters) -> int:
+    client.post(reverse("review:queue"), filters)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(reverse("review:queue"), params)
+        response = client.get(reverse("review:queue"), {"page": page} if page else {})
     assert response.status_code == 200
     return len(captured.captured_queries)
 
@@ -81,7 +88,7 @@ def test_it_filters_by_tier_status_dates_and_name(staff_client, make_submission)
     workflow.change_status(clear, actor=client.user, status="reviewed", expected_version=0)
 
     def names(**params):
-        page = client.get(reverse("review:queue"), params).context["page"]
+        page = _show(client, **params).context["page"]
         return sorted(r.patient_name for r in page.object_list)
 
     assert names(tier="flagged") == ["Lucas Roy", "Omar Haddad"]
@@ -101,7 +108,7 @@ def test_it_leaves_out_past_appointments_by_default(staff_client, make_submissio
     make_submission(name="Next Week", days_ahead=7)
     page = client.get(reverse("review:queue")).context["page"]
     assert [r.patient_name for r in page.object_list] == ["Next Week"]
-    page = client.get(reverse("review:queue"), {"date_from": past.appointment_date}).context["page"]
+    page = _show(client, date_from=past.appointment_date).context["page"]
     assert len(page.object_list) == 2
 
 
@@ -116,6 +123,22 @@ def test_each_tier_badge_says_its_word(staff_client, make_submission):
 @pytest.mark.django_db
 def test_a_bad_filter_value_shows_the_queue_with_a_message_not_an_error(staff_client):
     client = staff_client(access.FRONT_DESK)
-    response = client.get(reverse("review:queue"), {"date_from": "yesterday", "page": "abc"})
+    response = _show(client, page="abc", date_from="yesterday")
     assert response.status_code == 200
     assert b"Enter a valid date" in response.content
+
+
+@pytest.mark.django_db
+def test_a_searched_name_never_goes_into_a_url(staff_client, make_submission):
+    client = staff_client(access.FRONT_DESK)
+    make_submission(name="Omar Haddad")
+    make_submission(name="Grace Kim")
+    response = client.post(reverse("review:queue"), {"q": "Haddad"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("review:queue")
+    page = client.get(response["Location"])
+    assert [r.patient_name for r in page.context["page"].object_list] == ["Omar Haddad"]
+    assert "Haddad" not in page.content.decode().split("<tbody>")[0].split("<form")[0]
+    cleared = client.post(reverse("review:queue"), {"clear": "1"})
+    names = client.get(cleared["Location"]).context["page"].object_list
+    assert len(names) == 2

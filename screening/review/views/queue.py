@@ -1,24 +1,36 @@
-"""The review queue: upcoming submissions, those needing action first."""
+"""The review queue: upcoming submissions, those needing action first.
+
+The filters are posted and kept in the session, not put in the URL: a patient's name typed
+in the search box must not land in access logs or browser history.
+"""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from screening.review import access, queries
 from screening.review.forms import QueueFilterForm
 
 PAGE_SIZE = 25
+FILTERS_KEY = "review_queue_filters"
 
 
 @access.staff_required(*access.CLINICAL_ROLES)
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    if request.method == "POST":
+        return _remember_filters(request)
+    saved = request.session.get(FILTERS_KEY)
+    form = QueueFilterForm(saved)
+    filters = form.cleaned_data if saved and form.is_valid() else {}
     page = Paginator(queries.queue(filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "screening/review/queue.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
+    return render(request, "screening/review/queue.html", {"form": form, "page": page})
+
+
+def _remember_filters(request: HttpRequest) -> HttpResponse:
+    if "clear" in request.POST:
+        request.session.pop(FILTERS_KEY, None)
+    else:
+        request.session[FILTERS_KEY] = {
+            name: request.POST.get(name, "")[:100] for name in QueueFilterForm.base_fields
+        }
+    return redirect("review:queue")
