@@ -69,7 +69,10 @@ def make_invitation(patient_name: str = "Robin Example", **extra) -> tuple[Invit
 
 
 def make_submission(
-    patient_name: str = "Robin Example", text: str = "plain words", signer: str | None = None
+    patient_name: str = "Robin Example",
+    text: str = "plain words",
+    signer: str | None = None,
+    appointment: dt.date | None = None,
 ) -> Submission:
     """A submitted screening whose name and free-text answers hold the given strings.
 
@@ -80,7 +83,9 @@ def make_submission(
     from screening.intake.steps import STEP_NAMES
     from screening.intake.submit import create_submission
 
-    invitation, token = make_invitation(patient_name, email="robin@example.com")
+    invitation, token = make_invitation(
+        patient_name, email="robin@example.com", appointment_date=appointment or appointment_day()
+    )
     draft = IntakeDraft.objects.create(invitation=invitation, completed_steps=list(STEP_NAMES))
     document = document_with_free_text(text, invitation.appointment_date)
     signatures = {

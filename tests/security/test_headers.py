@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening.models import AuditEvent
@@ -32,7 +33,7 @@ PRODUCTION_HTTPS = override_settings(
     CSRF_COOKIE_SECURE=True,
     SECURE_HSTS_SECONDS=31536000,
 )
-VISITORS = ("anonymous", "patient", "patient_after_submitting", *ROLES)
+VISITORS = ("anonymous", "patient", "patient_after_submitting", "patient_on_the_day", *ROLES)
 STRICT_REFERRER_POLICIES = {"same-origin", "no-referrer"}
 
 
@@ -40,6 +41,8 @@ STRICT_REFERRER_POLICIES = {"same-origin", "no-referrer"}
 def world(db):
     """A submission, an open invitation, a staff user per role and an audit row to point at."""
     submission = make_submission()
+    # On the appointment day the check-in pages open.
+    today = make_submission("Dee Today", appointment=timezone.localdate())
     invitation, token = make_invitation("Sam Open")
     users = {role: staff_user(role) for role in ROLES}
     # The clinic admin reads the audit trail in Django's admin too (seed_demo does the same).
@@ -47,13 +50,22 @@ def world(db):
     users["clinic_admin"].save()
     AuditEvent.objects.create(action="x1_walk", object_type="system")
     TOTPDevice.objects.create(user=users["clinic_admin"], name="spare", confirmed=False)
-    return {"submission": submission, "invitation": invitation, "token": token, "users": users}
+    return {
+        "submission": submission,
+        "today": today,
+        "invitation": invitation,
+        "token": token,
+        "users": users,
+    }
 
 
 def url_values(world: dict, visitor: str) -> dict[str, str]:
     submission, invitation = world["submission"], world["invitation"]
     # A patient's walk opens the patient's own link (opening another one would switch forms).
-    own_token = {"patient_after_submitting": submission.patient_token}.get(visitor, world["token"])
+    own_token = {
+        "patient_after_submitting": submission.patient_token,
+        "patient_on_the_day": world["today"].patient_token,
+    }.get(visitor, world["token"])
     return {
         "submissions:pk": str(submission.pk),
         "invitations:pk": str(invitation.pk),
@@ -83,6 +95,8 @@ def visitor_client(visitor: str, world: dict, login_staff) -> Client:
         client.post(reverse("intake:privacy"), secure=True)
     elif visitor == "patient_after_submitting":
         client.get(patient_link_path(world["submission"].patient_token), secure=True)
+    elif visitor == "patient_on_the_day":
+        client.get(patient_link_path(world["today"].patient_token), secure=True)
     elif visitor in ROLES:
         login_staff(client, world["users"][visitor])
     return client
