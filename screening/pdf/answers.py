@@ -20,6 +20,8 @@ from screening.rules.regions import INTAKE_SCHEMA
 TRI_STATE_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 # Region and whole-limb names in words: the body map's own short names.
 LOCATION_NAMES = {**REGION_NAMES, **LIMB_NAMES}
+# Answers that print in normal weight in the appendix; every other answer is emphasised.
+QUIET_ANSWERS = frozenset({"", "No", "None"})
 # Fields answered at the top level of the document, shown first.
 FORM_SECTION_TITLE = "About this form"
 STEP_TITLE = re.compile(r"Step '([^']+)'")
@@ -37,6 +39,11 @@ class AnswerRow:
     question: str
     answer: str
     level: int = 0
+
+    @property
+    def notable(self) -> bool:
+        """True unless the answer is a plain no (printed in bold so the eye finds it)."""
+        return self.answer not in QUIET_ANSWERS
 
 
 @dataclass

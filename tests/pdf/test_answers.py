@@ -98,3 +98,10 @@ def test_free_text_is_kept_whole_and_unknown_fields_still_show():
         "Needles \ufffd scare me\ufffd"
     )
     assert rows["Added later"].answer == "kept"
+
+
+def test_only_answers_other_than_no_are_marked_notable():
+    rows = rows_by_question(answer_sections(example(MULTI_FINDING)))
+    assert rows["Do you have diabetes?"].notable
+    assert not rows["Do you have epilepsy, or have you had seizures?"].notable
+    assert not rows["Do you take any of these blood thinners?"].notable  # "None"
