@@ -29,7 +29,7 @@ def _reason(ctx: Context) -> str:
     return f" Reason: {quote(reason)}." if reason else ""
 
 
-@rule("consent_unwilling", category="AC", scope="global")
+@rule("consent_unwilling", category="AC", scope="global", triggers=("consent.needling_preference",))
 def check_consent_unwilling(ctx: Context) -> Hit | None:
     """Respect a patient who would rather not have dry needling.
 
@@ -57,7 +57,12 @@ def check_consent_unwilling(ctx: Context) -> Hit | None:
     )
 
 
-@rule("consent_undecided", category="RP", scope="global")
+@rule(
+    "consent_undecided",
+    category="RP",
+    scope="global",
+    triggers=("consent.needling_preference", "consent.feels_pressured"),
+)
 def check_consent_undecided(ctx: Context) -> Hit | None:
     """Confirm in private that a patient who is unsure, or may feel pushed, chooses freely.
 
@@ -90,7 +95,7 @@ def check_consent_undecided(ctx: Context) -> Hit | None:
     )
 
 
-@rule("needle_phobia_severe", category="AC", scope="global")
+@rule("needle_phobia_severe", category="AC", scope="global", triggers=("consent.needle_feeling",))
 def check_needle_phobia_severe(ctx: Context) -> Hit | None:
     """Do not needle a patient who avoids needed care because of needles, or has a phobia.
 
@@ -119,7 +124,7 @@ def check_needle_phobia_severe(ctx: Context) -> Hit | None:
     )
 
 
-@rule("needle_anxiety_mild", category="INFO", scope="none")
+@rule("needle_anxiety_mild", category="INFO", scope="none", triggers=("consent.needle_feeling",))
 def check_needle_anxiety_mild(ctx: Context) -> Hit | None:
     """Note needle nervousness (a bit nervous or very anxious) so the physio can plan.
 

@@ -80,7 +80,9 @@ class Context:
         self.completed_on = completed_on = _fromiso(doc["completed_on"])
         about = doc["about"]
         self.age = age_at(_fromiso(about["date_of_birth"]), appointment)
-        self.gw = gestational_weeks(doc.get("pregnancy") or {}, appointment, completed_on)
+        pregnancy = doc.get("pregnancy")
+        pregnant = pregnancy is not None and pregnancy.get("status") == "yes"  # most are not
+        self.gw = gestational_weeks(pregnancy, appointment, completed_on) if pregnant else None
         visit = doc["visit"]
         self.targets = expand(visit.get("planned_regions") or visit.get("pain_regions"))
         height, weight = about.get("height_cm"), about.get("weight_kg")

@@ -50,9 +50,11 @@ REGION_SUPERSEDES: tuple[tuple[str, str], ...] = (
 )
 
 # The values of a trigger answer that cannot make a rule fire (registry.rule; absent reads
-# as None). A tuple, not a set: lists are unhashable. Trigger answers are never numbers, so
-# the == comparison `0 == False` cannot close one by mistake (the registry checks).
-PLAIN_NO: tuple[Any, ...] = (None, "no", False, [], "not_applicable")
+# as None): the plain noes, and the benign answer of the two consent enums without a "no"
+# (needling_preference "open", needle_feeling "fine"). Most frequent first: the test stops
+# at the first equal item. A tuple, not a set: lists are unhashable. Trigger answers are
+# never numbers, so `0 == False` cannot close one by mistake (the registry checks).
+PLAIN_NO: tuple[Any, ...] = ("no", False, None, [], "not_applicable", "open", "fine")
 
 
 class Plan(NamedTuple):

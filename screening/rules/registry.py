@@ -50,8 +50,9 @@ def rule(
     engine evaluates those first (for triggers such as ``NOT fired(cardiac_unstable)``).
 
     ``triggers`` names ``section.field`` answers of which at least one must be given and
-    not be a plain no (absent, null, "no", "not_applicable", false or an empty list) for
-    the rule to be able to fire. The engine does not call a rule whose trigger answers are
+    not be a plain no (absent, null, "no", "not_applicable", false, an empty list, or the
+    benign "open" / "fine" of needling_preference / needle_feeling) for the rule to be
+    able to fire. The engine does not call a rule whose trigger answers are
     all plain noes: most answers are no, so most rules are skipped with a dict lookup (a
     property test checks that no rule fires with its triggers closed). A rule whose
     trigger reads age, targets or another rule's result declares none and always runs.
