@@ -43,6 +43,8 @@ TIER_GUIDANCE = {
     "INFO_ONLY": "No restriction. The notes and the education given are listed below.",
     "CLEAR": "No flags. Consent and today's check below still apply.",
 }
+BALLOT_BOX = "\u2610"
+NBSP = "\u00a0"
 SAFETY_NETTING_RULE = "thorax_lung_field_region"
 RESPONDENT_WORDS = {
     "self": "the patient",
@@ -136,6 +138,15 @@ class CheckItem:
 
     text: str
     parts: tuple[str, ...] = ()
+
+    @property
+    def parts_line(self) -> str:
+        """The small tick boxes as text: a ballot-box character before each part.
+
+        One text run instead of a drawn box per part (WeasyPrint lays boxes out slowly);
+        no-break spaces keep each box on the line of its words.
+        """
+        return "".join(f"\u2002{BALLOT_BOX}{NBSP}{part.replace(' ', NBSP)}" for part in self.parts)
 
 
 def checklist(
