@@ -29,6 +29,9 @@ class SubmissionEvent(models.Model):
     modifications = models.TextField(blank=True, max_length=2000)
     reason = models.TextField(blank=True, max_length=4000)
     note = models.TextField(blank=True, max_length=4000)
+    # clinical-rules.md 8.2 (b): the physio assessed this minor at the visit as able to
+    # understand and consent to dry needling; the reason field says why.
+    mature_minor_assessed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

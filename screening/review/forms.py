@@ -138,24 +138,33 @@ class DecisionForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, tier: str, **kwargs) -> None:
+    mature_minor_assessed = forms.BooleanField(
+        label="Mature minor: I assessed the patient at this visit as able to understand and "
+        "consent to dry needling (write how in the reason)",
+        required=False,
+    )
+
+    def __init__(self, *args, tier: str, minor: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.tier = tier
+        self.minor = minor
+        if not minor:
+            del self.fields["mature_minor_assessed"]
 
     def clean(self):
         data = super().clean()
         decision = data.get("decision")
         if not decision:
             return data
+        reason = data.get("reason", "").strip()
         if (
             decision == SubmissionEvent.Decision.PROCEED_MODIFIED
             and not data.get("modifications", "").strip()
         ):
             self.add_error("modifications", "Say which modifications, in words.")
-        if (
-            workflow.is_less_cautious_than_tier(decision, self.tier)
-            and not data.get("reason", "").strip()
-        ):
+        if data.get("mature_minor_assessed") and not reason:
+            self.add_error("reason", "Write how you assessed the patient's capacity to consent.")
+        elif workflow.is_less_cautious_than_tier(decision, self.tier) and not reason:
             tier_label = Submission.Tier(self.tier).label
             self.add_error(
                 "reason",

@@ -109,11 +109,15 @@ MINOR_PATHS = {
 }
 
 
+def is_minor(submission: Submission) -> bool:
+    """Under the policy's age of majority at the appointment (clinical-rules.md 8)."""
+    age = submission.assessment.get("age_at_appointment", 99)
+    return age < submission.policy.get("minor_age_years", 18)
+
+
 def consent_record(submission: Submission) -> ConsentRecord:
     signatures = submission.signatures or {}
-    minor = submission.assessment.get("age_at_appointment", 99) < submission.policy.get(
-        "minor_age_years", 18
-    )
+    minor = is_minor(submission)
     guardian = submission.intake_document.get("about", {}).get("guardian") or {}
     return ConsentRecord(
         consent_text_version=submission.consent_text_version,

@@ -91,6 +91,7 @@ def record_decision(
     modifications: str = "",
     reason: str = "",
     note: str = "",
+    mature_minor_assessed: bool = False,
     expected_version: int,
 ):
     """Record the physiotherapist's decision. The caller's form enforces the reason rule."""
@@ -104,6 +105,7 @@ def record_decision(
         modifications=modifications,
         reason=reason,
         note=note,
+        mature_minor_assessed=mature_minor_assessed,
     )
 
 

@@ -126,3 +126,32 @@ def test_an_empty_note_gets_a_message_not_an_error(staff_client, make_submission
     )
     assert response.status_code == 200
     assert b"This field is required" in response.content
+
+
+@pytest.mark.django_db
+def test_a_physio_records_a_mature_minor_assessment_with_its_reason(staff_client, make_submission):
+    from screening.review.demo_data import DANA, DemoCase
+
+    client = staff_client(access.PHYSIOTHERAPIST)
+    minor = make_submission(case=DemoCase("ex07-minor-with-guardian", guardian=DANA))
+    page = client.get(reverse("review:submission", kwargs={"pk": minor.pk}))
+    assert "mature_minor_assessed" in page.context["decision_form"].fields
+    response = _post_decision(client, minor, 0, decision="proceed", mature_minor_assessed="on")
+    assert response.status_code == 200
+    assert b"how you assessed" in response.content
+    assert minor.events.count() == 0
+    _post_decision(
+        client,
+        minor,
+        0,
+        decision="proceed",
+        mature_minor_assessed="on",
+        reason="Explained risks; she repeated them back and chose freely.",
+    )
+    event = minor.events.get()
+    assert event.mature_minor_assessed
+    page = client.get(reverse("review:submission", kwargs={"pk": minor.pk})).content.decode()
+    assert "Mature-minor assessment</dt>" in page
+    adult = make_submission("ex01-healthy-adult")
+    page = client.get(reverse("review:submission", kwargs={"pk": adult.pk}))
+    assert "mature_minor_assessed" not in page.context["decision_form"].fields

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from screening.review import access, audit, workflow
+from screening.review import access, audit, submission_page, workflow
 from screening.review.forms import DecisionForm, NoteForm, StatusForm
 from screening.review.views.submission import render_page
 
@@ -39,7 +39,12 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     submission = access.get_submission_for_staff(request, pk, "decide")
-    form = DecisionForm(request.POST, prefix="decision", tier=submission.tier)
+    form = DecisionForm(
+        request.POST,
+        prefix="decision",
+        tier=submission.tier,
+        minor=submission_page.is_minor(submission),
+    )
     return _save(request, submission, form, workflow.record_decision, audit.DECISION_RECORDED)
 
 
@@ -72,4 +77,4 @@ def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
 
 
 def _extra(form) -> dict:
-    return {"tier": form.tier} if isinstance(form, DecisionForm) else {}
+    return {"tier": form.tier, "minor": form.minor} if isinstance(form, DecisionForm) else {}

@@ -27,7 +27,12 @@ def render_page(
     forms = {
         "status_form": StatusForm(initial=initial, prefix="status"),
         "note_form": NoteForm(initial=initial, prefix="note"),
-        "decision_form": DecisionForm(initial=initial, prefix="decision", tier=submission.tier),
+        "decision_form": DecisionForm(
+            initial=initial,
+            prefix="decision",
+            tier=submission.tier,
+            minor=submission_page.is_minor(submission),
+        ),
     }
     if bound_form is not None:
         forms[f"{bound_form.prefix}_form"] = bound_form
@@ -45,6 +50,7 @@ def render_page(
         "comparisons": _comparisons(submission),
         "events": events,
         "latest_decision": workflow.latest_decision(events),
+        "mature_minor_events": [e for e in events if e.mature_minor_assessed],
         "has_clearance_findings": bool(submission_page.clearance_findings(assessment)),
         "can_decide": access.can(request.user, "decide"),
         "can_change_status": access.can(request.user, "status"),
