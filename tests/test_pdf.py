@@ -225,3 +225,18 @@ def test_it_renders_a_saved_submission_read_back_from_the_database():
     assert re.fullmatch(rf"screening-summary-{stored.pk}-2026-12-03\.pdf", filename)
     reader = PdfReader(io.BytesIO(data))
     assert "Margaret O'Brien" in reader.pages[0].extract_text()
+
+
+def test_a_check_in_on_the_day_says_so_and_prints_the_on_the_day_answer():
+    document = example(MULTI_FINDING)
+    document["completed_on"] = document["appointment_date"]
+    document["day_of"] = {"substances_recent": "yes"}
+    submission = unsaved_submission(document)
+    submission.kind = "check_in"
+    assert "impaired_today" in [f["rule"] for f in submission.assessment["findings"]]
+    pages = pdf_pages(render_summary(submission)[2])
+    assert "Check-in on the day" in pages[0]
+    assert "impaired_today" in " ".join(pages[:2])
+    appendix = " ".join(pages[1:])
+    assert "On the day" in appendix
+    assert "In the last 12 hours, have you had alcohol or cannabis" in appendix
