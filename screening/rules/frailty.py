@@ -88,8 +88,10 @@ def check_low_bmi_thoracic(ctx: Context) -> Hit | None:
     """
     bmi = ctx.bmi
     threshold = ctx.policy.bmi_low_threshold
+    if bmi is None or not bmi < threshold:
+        return None
     lung_targets = _lung_field_targets(ctx)
-    if bmi is None or not bmi < threshold or not lung_targets:
+    if not lung_targets:
         return None
     adult_cut_off = ", adult cut-off" if ctx.age < ctx.policy.minor_age_years else ""
     return Hit(

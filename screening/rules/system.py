@@ -6,6 +6,8 @@ The engine runs these at fixed steps of 2.3: ``unsure_answers`` at step 5 (it re
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from screening.rules.context import Context
 from screening.rules.labels import label_for
 from screening.rules.regions import LUNG_FIELD
@@ -20,11 +22,17 @@ def check_consent_special_risks(ctx: Context) -> Hit:
 
     Sources: S1, S4, S6, S31
     """
-    lung_targets = ctx.targets & LUNG_FIELD
+    return _special_risks(ctx.targets & LUNG_FIELD, ctx.eq("consent.previous_needling", False))
+
+
+@lru_cache(maxsize=1024)
+def _special_risks(lung_targets: frozenset[str], first_session: bool) -> Hit:
+    # Every assessment has this finding and it depends on these two values only: each
+    # combination is built once (a Hit is immutable).
     message = "Before needling, disclose the material and special risks and record consent."
     if lung_targets:
         message += f" Lung-field target(s) {regions_text(lung_targets)}: include pneumothorax."
-    if ctx.eq("consent.previous_needling", False):
+    if first_session:
         message += " First needling session."
     return Hit(
         regions=tuple(lung_targets),
