@@ -53,7 +53,7 @@ def record(request: HttpRequest | None, action: str, obj=None, **detail) -> Audi
     actor = user if user is not None and user.is_authenticated else None
     return AuditEvent.objects.create(
         actor=actor,
-        actor_username=actor.get_username() if actor else detail.pop("username", ""),
+        actor_username=actor.get_username() if actor else "",
         action=action,
         object_type=obj._meta.model_name if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
@@ -60,7 +60,9 @@ def submission_events(submission: Submission) -> list[SubmissionEvent]:
 def audit_events(filters: dict) -> QuerySet[AuditEvent]:
     rows = AuditEvent.objects.all()
     if filters.get("user"):
-        rows = rows.filter(actor_username=filters["user"].username)
+        # A failed login has no actor: it names the username tried in its detail.
+        username = filters["user"].username
+        rows = rows.filter(Q(actor_username=username) | Q(detail__username=username))
     if filters.get("object_type"):
         rows = rows.filter(object_type=filters["object_type"])
     if filters.get("object_id"):

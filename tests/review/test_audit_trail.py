@@ -152,3 +152,13 @@ def test_the_audit_log_lists_every_event_including_its_own_view(staff_client):
     shown = [event.action for event in page.object_list]
     assert shown == [audit.AUDIT_LOG_VIEWED, audit.LOGIN, audit.LOGIN_FAILED]
     assert page.paginator.count == 3
+
+
+@pytest.mark.django_db
+def test_filtering_the_audit_log_by_user_includes_their_failed_logins(staff_client):
+    admin = staff_client(access.CLINIC_ADMIN)
+    desk = staff_client(access.FRONT_DESK)
+    for username in (desk.user.username, "someone-else"):
+        Client().post(reverse("login"), {"username": username, "password": "wrong"})
+    page = admin.get(reverse("review:audit_log"), {"user": desk.user.username}).context["page"]
+    assert [e.action for e in page.object_list] == [audit.LOGIN_FAILED, audit.LOGIN]
