@@ -31,3 +31,20 @@ def next_steps(assessment: dict) -> list[str]:
         if message and message not in seen:
             seen.append(message)
     return seen
+
+
+# Findings whose message asks for something before the visit (a doctor's note, a check).
+FIRST_EFFECTS = {"HOLD_FOR_CLEARANCE", "DO_NOT_NEEDLE"}
+
+
+def grouped_next_steps(assessment: dict) -> tuple[list[str], list[str]]:
+    """(messages to act on before the visit, messages about the visit itself)."""
+    first = next_steps(
+        {
+            "findings": [
+                f for f in assessment.get("findings", []) if f.get("tier_effect") in FIRST_EFFECTS
+            ]
+        }
+    )
+    rest = [message for message in next_steps(assessment) if message not in first]
+    return first, rest

@@ -189,6 +189,12 @@ def test_the_confirmation_shows_next_steps_in_plain_words_never_a_tier(patient):
     for finding in submission.assessment["findings"]:
         message = finding["patient_message"].replace("'", "&#x27;").replace('"', "&quot;")
         assert message in page
+    holds = [
+        f for f in submission.assessment["findings"] if f["tier_effect"] == "HOLD_FOR_CLEARANCE"
+    ]
+    assert holds, "this patient needs a clearance first"
+    first_hold = holds[0]["patient_message"].replace("'", "&#x27;").replace('"', "&quot;")
+    assert page.index("Before your visit") < page.index(first_hold) < page.index("At your visit")
     lowered = page.lower()
     for word in ("not eligible", "ineligible", "rejected", "denied"):
         assert word not in lowered
