@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -12,12 +11,6 @@ from screening.intake.answers_view import as_post_data
 from screening.intake.forms import STEP_FORMS
 from screening.intake.steps import QUESTION_STEPS
 from screening.models import IntakeDraft, Invitation
-
-
-@dataclass(frozen=True)
-class StepProblem:
-    step: str
-    message: str
 
 
 def first_invalid_step(draft: IntakeDraft, invitation: Invitation) -> str:

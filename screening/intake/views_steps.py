@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from screening.intake.access import patient_required
+from screening.intake.access import SESSION_TOKEN, patient_required
 from screening.intake.answers_view import answer_rows, as_post_data
 from screening.intake.drafts import get_draft, save_step
 from screening.intake.forms import STEP_FORMS
+from screening.intake.invitations import invitation_link
 from screening.intake.later import send_link_email
 from screening.intake.privacy import PRIVACY_NOTICE_VERSION
 from screening.intake.state import check_in_open, check_in_reopened, initial_submission
@@ -165,9 +166,6 @@ def review(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 @patient_required
 def finish_later(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    from screening.intake.access import SESSION_TOKEN
-    from screening.intake.invitations import invitation_link
-
     token = request.session.get(SESSION_TOKEN, "")
     context = {
         "link": invitation_link(token) if token else "",
