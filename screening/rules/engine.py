@@ -128,6 +128,7 @@ def _replace(hit: Hit, **changes: Any) -> Hit:
 
 
 def _finding(spec: RuleSpec, hit: Hit) -> dict[str, Any]:
+    # One unpacking in Hit's field order (cheaper than ten attribute reads).
     staff, patient, action, sources, regions, _, _, unsure, category, scope = hit
     tier_effect = spec.tier_effect
     if category is None and scope is None:
