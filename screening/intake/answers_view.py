@@ -9,7 +9,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from screening.intake.fields import MONTH_CHOICES, DatePartsField
+from screening.intake.date_parts import MONTH_CHOICES, DatePartsField
 from screening.intake.forms_base import StepForm, is_empty
 
 
