@@ -65,8 +65,8 @@ def test_it_shows_every_answer_by_step_in_plain_words(staff_client, make_submiss
         response.content.decode().split('id="answers-heading"', 1)[1].split("Consent record")[0]
     )
     assert '<dt class="level-0">Do you take any of these blood thinners?</dt>' in answers
-    assert '<dd class="level-0">Warfarin</dd>' in answers
-    assert '<dd class="level-1">3.4</dd>' in answers
+    assert '<dd class="level-0"><bdi>Warfarin</bdi></dd>' in answers
+    assert '<dd class="level-1"><bdi>3.4</bdi></dd>' in answers
     assert "anticoagulants" not in answers  # field names never shown, only the questions
 
 
@@ -87,7 +87,7 @@ def test_the_consent_record_shows_the_guardian_path_for_a_minor(staff_client, ma
     section = html.split("Consent record", 1)[1]
     assert 'Minor at appointment</dt><dd class="col-sm-8">Yes' in section
     assert "Guardian&#x27;s written consent" in section
-    assert "Dana Example (parent)" in section
+    assert "<bdi>Dana Example</bdi> (parent)" in section
     assert submission.consent_text_version in section
 
 
