@@ -29,8 +29,7 @@ huge_text = st.builds(
 numbers = st.one_of(st.integers(-(10**12), 10**12), st.floats(allow_nan=True)).map(str)
 
 
-def field_names(step: str) -> list[str]:
-    form = STEP_FORMS[step](appointment_date=appointment_day())
+def field_names(form) -> list[str]:
     names = []
     for name, field in form.fields.items():
         if isinstance(field, DatePartsField):
@@ -40,19 +39,19 @@ def field_names(step: str) -> list[str]:
     return names
 
 
-def choice_values(step: str) -> list[str]:
-    form = STEP_FORMS[step](appointment_date=appointment_day())
+def choice_values(form) -> list[str]:
     values = {"True", "False", "on", ""}
     for field in form.fields.values():
         values |= {str(key) for key, _label in getattr(field, "choices", ())}
     return sorted(values)
 
 
-def step_posts(step: str) -> st.SearchStrategy[dict]:
-    real_value = st.sampled_from(choice_values(step))
+def form_posts(form) -> st.SearchStrategy[dict]:
+    """POST data for `form`: its own field names with any values, plus extra fields."""
+    real_value = st.sampled_from(choice_values(form))
     one_value = st.one_of(real_value, any_text, numbers, huge_text)
     value = st.one_of(one_value, st.lists(one_value, max_size=4))
-    names = field_names(step)
+    names = field_names(form)
     real_fields = st.dictionaries(st.sampled_from(names), value, max_size=len(names))
     extra_fields = st.dictionaries(any_text.filter(bool), value, max_size=4)
     meta = st.fixed_dictionaries(
@@ -68,6 +67,30 @@ def step_posts(step: str) -> st.SearchStrategy[dict]:
     )
 
 
+def step_posts(step: str) -> st.SearchStrategy[dict]:
+    return form_posts(STEP_FORMS[step](appointment_date=appointment_day()))
+
+
+def post_many(client: Client, url: str, strategy: st.SearchStrategy[dict]) -> list[int]:
+    """POST `EXAMPLES` generated bodies to `url`; fail on any status outside the allowed set."""
+    seen: list[int] = []
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(data=strategy)
+    def post_anything(data: dict) -> None:
+        response = client.post(url, data)
+        seen.append(response.status_code)
+        assert response.status_code in ALLOWED_STATUSES, data
+
+    post_anything()
+    return seen
+
+
 @pytest.fixture
 def patient(db) -> Client:
     _invitation, token = make_invitation("Fuzz Patient", email="fuzz@example.com")
@@ -79,21 +102,7 @@ def patient(db) -> Client:
 @pytest.mark.parametrize("step", list(STEP_FORMS))
 def test_no_generated_post_to_a_step_gets_a_server_error(step, patient):
     url = reverse("intake:step", kwargs={"name": step})
-    seen = []
-
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-    @given(data=step_posts(step))
-    def post_anything(data: dict) -> None:
-        response = patient.post(url, data)
-        seen.append(response.status_code)
-        assert response.status_code in ALLOWED_STATUSES, data
-
-    post_anything()
+    seen = post_many(patient, url, step_posts(step))
     assert len(seen) >= EXAMPLES
     # The page still works afterwards.
     assert patient.get(url).status_code == 200
