@@ -2,10 +2,14 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from screening.security.export import export_submission
 from screening.security.session_limits import session_keepalive, session_status
 from screening.security.two_factor import two_factor_setup, two_factor_verify
+
+# The admin asks for the second factor too: a password alone must not reach user management.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("staff/submissions/<int:pk>/export/", export_submission, name="export_submission"),

@@ -35,7 +35,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             f"CI=true but Chromium is missing at {CHROMIUM}: {len(browser_items)} browser "
             "tests would be skipped. Install Debian's 'chromium' package first."
         )
-    skip = pytest.mark.skip(reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)"
+    )
     for item in browser_items:
         item.add_marker(skip)
 
