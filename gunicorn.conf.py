@@ -18,6 +18,8 @@ max_requests = 2000
 max_requests_jitter = 200
 # The access log must not record query strings or referrers: no health data, no tokens.
 accesslog = "-"
+# Redacts /i/<token> from every access-log line (clinic/gunicorn_logging.py).
+logger_class = "clinic.gunicorn_logging.RedactingLogger"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

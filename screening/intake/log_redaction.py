@@ -13,6 +13,11 @@ _LINK = re.compile(r"/i/[^/\s\"'?]+")
 REDACTED = "/i/[redacted]"
 
 
+def redact_links(text: str) -> str:
+    """Replace every patient link path in `text` with /i/[redacted]."""
+    return _LINK.sub(REDACTED, text) if "/i/" in text else text
+
+
 class RedactPatientLinks(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -20,6 +25,6 @@ class RedactPatientLinks(logging.Filter):
         except (TypeError, ValueError):
             return True
         if "/i/" in message:
-            record.msg = _LINK.sub(REDACTED, message)
+            record.msg = redact_links(message)
             record.args = ()
         return True
