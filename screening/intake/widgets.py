@@ -55,7 +55,7 @@ class BodyMapWidget(forms.Widget):
     def _render(self, template_name: str, context: dict[str, Any], renderer: Any = None) -> str:
         # The template lives in the project's templates/ folder, which the default form
         # renderer does not search; render it with the project's template engine instead.
-        return mark_safe(render_to_string(template_name, context))  # noqa: S308  # nosec B308
+        return mark_safe(render_to_string(template_name, context))  # noqa: S308  # nosec B308 B703
 
     def format_value(self, value: Any) -> list[str]:
         if value is None:
