@@ -156,8 +156,9 @@ class Submission(models.Model):
         ]
         indexes = [
             models.Index(fields=["appointment_date", "tier", "status"]),
-            # The staff queue's order (screening/review/queries.py); the trailing columns let
-            # its filters and name search run on the index alone (a row's JSON comes first).
+            # The staff queue's order (screening/review/queries.py); the trailing columns are
+            # every column it shows, so its filters, name search and page run on the index
+            # alone (on SQLite a row's large JSON comes before them).
             models.Index(
                 fields=[
                     "action_rank",
@@ -167,8 +168,11 @@ class Submission(models.Model):
                     "tier",
                     "status",
                     "patient_name",
+                    "finding_count",
+                    "kind",
+                    "submitted_at",
                 ],
-                name="submission_queue_filter",
+                name="submission_queue_covering",
             ),
         ]
 
