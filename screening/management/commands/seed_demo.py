@@ -119,7 +119,8 @@ class Command(BaseCommand):
 
 def _demo_totp(user) -> str:
     """Give the user a second-factor device with a fixed demo key; return its base32 secret."""
-    key = hashlib.sha1(f"demo-totp-{user.username}".encode()).hexdigest()  # noqa: S324
+    # A fixed, public demo key: not a security use of the hash.
+    key = hashlib.sha1(f"demo-totp-{user.username}".encode(), usedforsecurity=False).hexdigest()
     device, _ = TOTPDevice.objects.get_or_create(user=user, name="demo", defaults={"key": key})
     device.key, device.confirmed = key, True
     device.save()
