@@ -93,7 +93,11 @@ def start_gunicorn(database: str, workers: int, log_path: Path) -> Server:
         stderr=subprocess.STDOUT,
     )
     server = Server(process, f"http://127.0.0.1:{port}", log_path)
-    _wait_until_up(server)
+    try:
+        _wait_until_up(server)
+    except BaseException:
+        server.stop()  # never leave a server behind
+        raise
     return server
 
 
