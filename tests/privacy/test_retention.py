@@ -109,3 +109,22 @@ def test_purging_writes_an_audit_event_with_counts_only():
     event = AuditEvent.objects.get(action="retention_purge")
     assert event.detail == {"drafts": 0, "submissions": 1, "invitations": 1}
     assert not IntakeDraft.objects.exists(), "the draft goes with its submission"
+
+
+@pytest.mark.django_db
+def test_the_legal_hold_command_sets_and_lifts_the_hold_and_audits_it():
+    submission = make_submission(date(2010, 1, 1), dob=date(1960, 1, 1))
+    call_command(
+        "legal_hold", str(submission.pk), "--on", "--by", "privacy officer", stdout=StringIO()
+    )
+    purge()
+    assert Submission.objects.filter(pk=submission.pk, legal_hold=True).exists()
+    call_command(
+        "legal_hold", str(submission.pk), "--off", "--by", "privacy officer", stdout=StringIO()
+    )
+    purge()
+    assert not Submission.objects.filter(pk=submission.pk).exists()
+    actions = list(
+        AuditEvent.objects.filter(object_id=str(submission.pk)).values_list("action", flat=True)
+    )
+    assert sorted(actions) == ["legal_hold_lifted", "legal_hold_set"]
