@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Run as a script, sys.path[0] is bench/, whose queue.py would shadow the stdlib queue.
+# Run as a script, sys.path[0] is bench/: a module there could shadow a stdlib one.
 sys.path[0] = str(ROOT)
 
 from bench import server as bench_server  # noqa: E402
