@@ -240,3 +240,22 @@ def test_a_check_in_on_the_day_says_so_and_prints_the_on_the_day_answer():
     appendix = " ".join(pages[1:])
     assert "On the day" in appendix
     assert "In the last 12 hours, have you had alcohol or cannabis" in appendix
+
+
+def test_a_lung_field_target_adds_the_safety_netting_sheet_for_the_patient():
+    from screening.rules.education import SAFETY_NETTING_TITLE
+
+    # ex08 targets the thoracic spine and a shoulder blade, both in the lung field.
+    _, _, pdf = render_summary(unsaved_submission(example(MULTI_FINDING)))
+    last_page = pdf_pages(pdf)[-1]
+    assert SAFETY_NETTING_TITLE in last_page
+    assert "call 911" in last_page
+    assert "Confidential health information" not in last_page
+
+
+def test_no_safety_netting_sheet_without_a_lung_field_target():
+    from screening.rules.education import SAFETY_NETTING_TITLE
+
+    _, _, pdf = render_summary(unsaved_submission(example(CLEAR)))
+    text = "".join(pdf_pages(pdf))
+    assert SAFETY_NETTING_TITLE not in text

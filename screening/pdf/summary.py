@@ -22,6 +22,12 @@ from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
 from screening.pdf.safe_text import display_text
 from screening.rules import targets_all_excluded
+from screening.rules.education import (
+    SAFETY_NETTING_NORMAL,
+    SAFETY_NETTING_TITLE,
+    SAFETY_NETTING_WARNING,
+    needs_safety_netting,
+)
 
 TIER_WORDS = dict(Submission.Tier.choices)
 # Short words for a finding's tier effect, to fit the findings table's first column.
@@ -45,7 +51,6 @@ TIER_GUIDANCE = {
 }
 BALLOT_BOX = "\u2610"
 NBSP = "\u00a0"
-SAFETY_NETTING_RULE = "thorax_lung_field_region"
 RESPONDENT_WORDS = {
     "self": "the patient",
     "guardian": "a parent or guardian",
@@ -183,7 +188,7 @@ def checklist(
             ),
         )
     )
-    if any(f["rule"] == SAFETY_NETTING_RULE for f in assessment["findings"]):
+    if needs_safety_netting(assessment):
         items.append(
             CheckItem("Lung-field target: pneumothorax disclosed; safety-netting sheet given.")
         )
@@ -231,4 +236,16 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "ruleset_version": submission.ruleset_version or assessment["ruleset_version"],
         "policy_items": sorted(policy.items()),
         "answer_sections": answer_sections(document),
+        "safety_netting": safety_netting_context(assessment),
+    }
+
+
+def safety_netting_context(assessment: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The 7.3 sheet for the patient to take home, when a lung-field region is targeted."""
+    if not needs_safety_netting(assessment):
+        return None
+    return {
+        "title": SAFETY_NETTING_TITLE,
+        "warning": SAFETY_NETTING_WARNING,
+        "normal": SAFETY_NETTING_NORMAL,
     }
