@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from screening.intake.date_parts import DatePartsField
 from screening.intake.region_choices import location_choices, region_choices
+from screening.intake.widgets import BodyMapWidget
 
 NOT_OFFERED = _("Please choose one of the answers shown.")
 NOT_OFFERED_LIST = _("Please choose only from the answers shown.")
@@ -79,15 +80,6 @@ def tick_all(label, choices, help_text="", required=False) -> forms.MultipleChoi
     )
 
 
-def _body_map_widget() -> forms.Widget:
-    """I2's body map widget when it exists; a plain checkbox list works on its own."""
-    try:
-        from screening.intake.widgets import BodyMapWidget
-    except ImportError:
-        return forms.CheckboxSelectMultiple()
-    return BodyMapWidget()
-
-
 def regions(label, help_text="", limbs=False, required=False) -> forms.MultipleChoiceField:
     """A body-map answer: region codes (and whole-limb codes for a location list)."""
     return forms.MultipleChoiceField(
@@ -95,7 +87,7 @@ def regions(label, help_text="", limbs=False, required=False) -> forms.MultipleC
         help_text=help_text or _("Tick every area that applies."),
         required=required,
         choices=location_choices() if limbs else region_choices(),
-        widget=_body_map_widget(),
+        widget=BodyMapWidget(),
         error_messages={
             "required": _("Please mark at least one area."),
             "invalid_choice": _("Please choose areas from the list shown."),

@@ -134,7 +134,7 @@ class Submission(models.Model):
     row_version = models.PositiveIntegerField(default=0)
     legal_hold = models.BooleanField(default=False)
     # 0 = needs action (flagged and no physio decision yet), 1 = not: the staff queue's first
-    # sort key. Computed by the database, so the queue's index can serve its sort (S1).
+    # sort key. Computed by the database, so the queue's index can serve its sort.
     action_rank = models.GeneratedField(
         expression=models.Case(
             models.When(
