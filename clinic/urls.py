@@ -7,11 +7,13 @@ from django_otp.admin import OTPAdminSite
 from screening.security.export import export_submission
 from screening.security.session_limits import session_keepalive, session_status
 from screening.security.two_factor import two_factor_setup, two_factor_verify
+from screening.views import landing
 
 # The admin asks for the second factor too: a password alone must not reach user management.
 admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
+    path("", landing, name="landing"),
     path("staff/submissions/<int:pk>/export/", export_submission, name="export_submission"),
     path("", include("screening.urls")),
     path("accounts/two-factor/", two_factor_verify, name="two_factor_verify"),

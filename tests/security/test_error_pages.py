@@ -80,3 +80,12 @@ def test_forms_sent_back_with_errors_have_the_headers_and_no_inline_code(login_s
     assert pages["step about, empty"].status_code == 400
     problems = [p for label, response in pages.items() for p in problems_of(label, response)]
     assert problems == []
+
+
+@pytest.mark.django_db
+def test_the_front_door_explains_the_link_and_offers_staff_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "open the link the clinic sent you" in page
+    assert 'href="/accounts/login/"' in page
