@@ -7,43 +7,16 @@ the form was completed 2026-12-01.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
-from screening.contracts import validate_assessment, validate_intake
-from screening.rules import Policy, assess
-
-APPOINTMENT = date(2026, 12, 3)
-
-
-def days_before(days: int) -> str:
-    """The ISO date ``days`` before the appointment (so ``days_since`` of it is ``days``)."""
-    return (APPOINTMENT - timedelta(days=days)).isoformat()
-
-
-def run(make_doc, overrides: dict[str, Any], policy: dict[str, Any] | None = None) -> dict:
-    return checked_assessment(make_doc(overrides), policy)
-
-
-def checked_assessment(doc: dict[str, Any], policy: dict[str, Any] | None = None) -> dict:
-    """Assess a document that must be a valid intake; the result must be a valid assessment."""
-    assert validate_intake(doc) == [], "test document is not a valid intake"
-    assessment = assess(doc, Policy.from_overrides(policy or {}))
-    assert validate_assessment(assessment) == [], "assessment breaks its schema"
-    return assessment
-
-
-def finding(assessment: dict, rule_id: str) -> dict | None:
-    matches = [f for f in assessment["findings"] if f["rule"] == rule_id]
-    assert len(matches) <= 1
-    return matches[0] if matches else None
-
-
-def unsure_listed_on(assessment: dict, path: str) -> list[str]:
-    return [f["rule"] for f in assessment["findings"] if path in f["unsure_fields"]]
-
+from tests.rules.tables import (
+    days_before,
+    finding,
+    run,
+    unsure_listed_on,
+)
 
 # --- cardiac_unstable / cardiovascular_stable --------------------------------------------
 

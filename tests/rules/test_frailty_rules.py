@@ -13,8 +13,12 @@ from typing import Any
 
 import pytest
 
-from screening.contracts import validate_assessment, validate_intake
-from screening.rules import Policy, assess
+from tests.rules.tables import (
+    NOT_SURE,
+    checked_assessment,
+    finding,
+    run,
+)
 
 LUNG_FIELD = [
     "NECK_ANTERIOR",
@@ -26,26 +30,7 @@ LUNG_FIELD = [
     "CHEST_WALL_L",
     "CHEST_WALL_R",
 ]
-NOT_SURE = "You told us you are not sure about"
 SHARED_EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "contracts" / "examples"
-
-
-def run(make_doc, overrides: dict[str, Any], policy: dict[str, Any] | None = None) -> dict:
-    return checked_assessment(make_doc(overrides), policy)
-
-
-def checked_assessment(doc: dict[str, Any], policy: dict[str, Any] | None = None) -> dict:
-    """Assess a document that must be a valid intake; the result must be a valid assessment."""
-    assert validate_intake(doc) == [], "test document is not a valid intake"
-    assessment = assess(doc, Policy.from_overrides(policy or {}))
-    assert validate_assessment(assessment) == [], "assessment breaks its schema"
-    return assessment
-
-
-def finding(assessment: dict, rule_id: str) -> dict | None:
-    matches = [f for f in assessment["findings"] if f["rule"] == rule_id]
-    assert len(matches) <= 1
-    return matches[0] if matches else None
 
 
 # --- older_adult_frail / osteoporosis -------------------------------------------------------

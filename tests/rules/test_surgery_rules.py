@@ -7,42 +7,16 @@ target KNEE_LEG_R.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
 
-from screening.rules import Policy, assess
-from screening.rules.regions import INTAKE_SCHEMA
-
-INTAKE = Draft202012Validator(INTAKE_SCHEMA, format_checker=FormatChecker())
-APPOINTMENT = date(2026, 12, 3)
-
-
-def days_before(days: int) -> str:
-    return (APPOINTMENT - timedelta(days=days)).isoformat()
-
-
-def assessed(doc: dict[str, Any], **policy: Any) -> dict[str, Any]:
-    INTAKE.validate(doc)  # every case must be a document the wizard could send
-    return assess(doc, Policy.from_overrides(policy) if policy else None)
-
-
-def finding(assessment: dict[str, Any], rule_id: str) -> dict[str, Any] | None:
-    matches = [f for f in assessment["findings"] if f["rule"] == rule_id]
-    assert len(matches) <= 1
-    return matches[0] if matches else None
-
-
-def check(assessment: dict[str, Any], rule_id: str, expected: dict[str, Any] | None) -> None:
-    found = finding(assessment, rule_id)
-    if expected is None:
-        assert found is None, f"{rule_id} fired: {found}"
-        return
-    assert found is not None, f"{rule_id} did not fire"
-    for key, value in expected.items():
-        assert found[key] == value, key
+from tests.rules.tables import (
+    assessed,
+    check,
+    days_before,
+    finding,
+)
 
 
 def operation(description: str, regions: list[str], days: int | None) -> dict[str, Any]:
