@@ -46,6 +46,7 @@ SHORT_LABELS: dict[str, str] = {
         "artificial heart valve, repaired defect or endocarditis"
     ),
     "implants.metal_allergy": "metal allergy",
+    "implants.dialysis_access": "fistula or graft for kidney dialysis",
     "conditions.heart_unstable_now": "heart or blood pressure unstable now",
     "conditions.diabetes": "diabetes",
     "conditions.diabetes_details.foot_ulcer_or_poor_healing": "foot ulcer or slow healing",

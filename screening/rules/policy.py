@@ -42,6 +42,10 @@ class Policy:
     acute_illness_window_days: int = 7
     vka_recent_problem_window_days: int = 14
     severe_low_sugar_window_days: int = 90
+    # Added in ruleset 1.1.0 (optional in the schema, so 1.0 policies stay valid).
+    dvt_window_days: int = 90
+    near_faint_remote_after_days: int = 365
+    needles_contain_nickel: bool = False
 
     def __post_init__(self) -> None:
         # Frozen, so the JSON form can be computed once and reused by every assessment.
