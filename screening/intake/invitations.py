@@ -11,10 +11,12 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from screening.care.visits import visit_for_new_invitation
 from screening.intake.steps import TOTAL_STEPS, first_incomplete_step, step_number
 from screening.models import Invitation, hash_token
 
@@ -35,6 +37,7 @@ def expiry_for(appointment_date: datetime.date) -> datetime.datetime:
     return timezone.make_aware(end_of_day, timezone.get_default_timezone())
 
 
+@transaction.atomic
 def create_invitation(
     *,
     patient_name: str,
@@ -46,10 +49,30 @@ def create_invitation(
     created_by=None,
     planned_regions: list[str] | None = None,
     planned_estim: bool = False,
+    visit=None,
+    patient=None,
 ) -> tuple[Invitation, str]:
-    """Create an invitation and return it with its raw token (shown once, never stored)."""
+    """Create an invitation and return it with its raw token (shown once, never stored).
+
+    It belongs to `visit` when given (refused with CareError when that visit already has
+    one); otherwise to a new visit of `patient`, or of a new patient (never merged silently).
+    """
+    visit = visit_for_new_invitation(
+        visit=visit,
+        patient=patient,
+        patient_name=patient_name,
+        last_name=last_name,
+        date_of_birth=date_of_birth,
+        email=email,
+        appointment_date=appointment_date,
+        appointment_time=appointment_time,
+        planned_regions=planned_regions,
+        planned_estim=planned_estim,
+        created_by=created_by,
+    )
     token = new_token()
     invitation = Invitation.objects.create(
+        visit=visit,
         token_hash=hash_token(token),
         patient_name=patient_name,
         last_name=last_name,

@@ -1,6 +1,7 @@
 """Models of the screening app, one module per part of the data flow (DESIGN.md)."""
 
 from screening.models.audit import AuditEvent
+from screening.models.care import Patient, Visit
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
 from screening.models.review import SubmissionEvent
 
@@ -9,7 +10,9 @@ __all__ = [
     "GateFailure",
     "IntakeDraft",
     "Invitation",
+    "Patient",
     "Submission",
     "SubmissionEvent",
+    "Visit",
     "hash_token",
 ]

@@ -36,9 +36,26 @@ class Invitation(models.Model):
     # the adapter copies them into the document, the patient is never asked.
     planned_regions = models.JSONField(default=list, blank=True)
     planned_estim = models.BooleanField(default=False)
+    # The visit this invitation screens for (screening/care). Null only on rows made outside
+    # create_invitation; a visit has at most one invitation, so its submissions are those of
+    # its invitation.
+    visit = models.ForeignKey(
+        "screening.Visit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
 
     class Meta:
         ordering = ["appointment_date", "appointment_time", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit"],
+                condition=models.Q(visit__isnull=False),
+                name="one_invitation_per_visit",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Invitation #{self.pk}"
@@ -88,6 +105,7 @@ class Submission(models.Model):
     class Kind(models.TextChoices):
         INITIAL = "initial", "Form before the visit"
         CHECK_IN = "check_in", "Check-in on the day"
+        FOLLOW_UP = "follow_up", "Follow-up re-screen"
 
     class Tier(models.TextChoices):
         DO_NOT_NEEDLE = "DO_NOT_NEEDLE", "Do not needle"

@@ -1,0 +1,96 @@
+"""Each visit's one current screening, and whether a submission is superseded (issue 10).
+
+The one place this is decided; the queue, the staff pages, the PDF and the exports ask here.
+
+Rule: the submissions of a visit are those of its invitation (a visit has one invitation,
+see models.Invitation). All kinds apply (pre-visit form, check-in, follow-up re-screen);
+the current one is the latest stored, by primary key. Submissions are immutable and
+created in time order, so the key order is the submit order, with no tie at equal times.
+A submission of another visit never supersedes this visit's: a past visit keeps its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+
+from screening.models import Invitation, Submission, Visit
+
+
+def _later_in_same_visit() -> Exists:
+    return Exists(
+        Submission.objects.filter(invitation_id=OuterRef("invitation_id"), pk__gt=OuterRef("pk"))
+    )
+
+
+def only_current(submissions: QuerySet[Submission]) -> QuerySet[Submission]:
+    """Keep the current submission of each visit: one row per visit (one query)."""
+    return submissions.filter(~_later_in_same_visit())
+
+
+def with_current_pk(submissions: QuerySet[Submission]) -> QuerySet[Submission]:
+    """Annotate `current_pk`: the pk of the current submission of each row's visit."""
+    latest = (
+        Submission.objects.filter(invitation_id=OuterRef("invitation_id"))
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    return submissions.annotate(current_pk=Subquery(latest))
+
+
+def current_for_invitation(invitation: Invitation) -> Submission | None:
+    return Submission.objects.filter(invitation=invitation).order_by("-pk").first()
+
+
+def current_submission(visit: Visit) -> Submission | None:
+    """The visit's current screening, or None before anything was submitted."""
+    return Submission.objects.filter(invitation__visit=visit).order_by("-pk").first()
+
+
+def with_current(visits: QuerySet[Visit]) -> list[Visit]:
+    """The visits, each with `.current` (Submission or None), in two queries in all."""
+    latest = (
+        Submission.objects.filter(invitation__visit=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    )
+    rows = list(visits.annotate(current_pk=Subquery(latest)))
+    by_pk = Submission.objects.in_bulk([v.current_pk for v in rows if v.current_pk])
+    for visit in rows:
+        visit.current = by_pk.get(visit.current_pk)
+    return rows
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """`submission` is no longer current: `current` replaces it for its visit."""
+
+    submission: Submission
+    current: Submission
+
+
+def superseded_by(submission: Submission) -> Submission | None:
+    """The visit's current submission when it is not `submission` itself, else None.
+
+    Uses an annotated `current_pk` when the row has one (with_current_pk), so a list
+    asks once.
+    """
+    current_pk = getattr(submission, "current_pk", None)
+    if current_pk is None:
+        later = current_for_invitation_id(submission.invitation_id)
+        return later if later is not None and later.pk != submission.pk else None
+    if current_pk == submission.pk:
+        return None
+    return Submission.objects.get(pk=current_pk)
+
+
+def supersession(submission: Submission) -> Supersession | None:
+    current = superseded_by(submission)
+    return Supersession(submission, current) if current is not None else None
+
+
+def current_for_invitation_id(invitation_id: int) -> Submission | None:
+    return Submission.objects.filter(invitation_id=invitation_id).order_by("-pk").first()
+
+
+def is_current(submission: Submission) -> bool:
+    return superseded_by(submission) is None
