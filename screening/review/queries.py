@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from screening.care.current import only_current
 from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
@@ -23,8 +24,9 @@ QUEUE_COLUMNS = (
 
 
 def queue(filters: dict) -> QuerySet[Submission]:
-    """Submissions for upcoming appointments, those needing action first, then by appointment."""
-    rows = Submission.objects.only(*QUEUE_COLUMNS).filter(
+    """Upcoming visits, one row each (its current screening), those needing action first."""
+    # A visit's earlier form, once a check-in replaces it, must not show as a row of its own.
+    rows = only_current(Submission.objects.only(*QUEUE_COLUMNS)).filter(
         appointment_date__gte=filters.get("date_from") or timezone.localdate()
     )
     if filters.get("date_to"):
