@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from screening.bodymap.names import REGION_NAMES
+from screening.care.display import superseded_notice
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
@@ -237,6 +238,8 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "policy_items": sorted(policy.items()),
         "answer_sections": answer_sections(document),
         "safety_netting": safety_netting_context(assessment),
+        # Set when a later screening replaced this one for its visit (screening/care).
+        "superseded": superseded_notice(submission),
     }
 
 

@@ -7,8 +7,10 @@ page comes back with the new state and the person's typed form (nothing is lost)
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from screening.care.current import superseded_by
 from screening.review import access, audit, submission_page, workflow
 from screening.review.forms import DecisionForm, NoteForm, StatusForm
 from screening.review.views.submission import render_page
@@ -16,6 +18,11 @@ from screening.review.views.submission import render_page
 CONFLICT_MESSAGE = (
     "This submission was changed by someone else while you were working on it. "
     "Here is the new state; your text is still in the form below. Check it and save again."
+)
+
+SUPERSEDED_MESSAGE = gettext_lazy(
+    "Not saved: a later screening replaced this one for the visit. "
+    "Record it on the current screening."
 )
 
 
@@ -49,6 +56,10 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
+    if superseded_by(submission) is not None:
+        # A decision on a replaced screening would be read as today's: refuse, change nothing.
+        messages.error(request, SUPERSEDED_MESSAGE)
+        return redirect("review:submission", pk=submission.pk)
     if not form.is_valid():
         messages.error(request, "Not saved yet: please check the highlighted form below.")
         return render_page(request, submission, bound_form=form)

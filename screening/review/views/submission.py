@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from screening.care.display import superseded_notice
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
 from screening.review import access, audit, queries, submission_page, workflow
@@ -38,10 +39,13 @@ def render_page(
         forms[f"{bound_form.prefix}_form"] = bound_form
     events = queries.submission_events(submission)
     assessment = submission.assessment
+    # A replaced screening opens with what replaced it, its tier greyed (screening/care).
+    superseded = superseded_notice(submission)
     context = {
         "submission": submission,
+        "superseded": superseded,
         "assessment": assessment,
-        "tier_style": submission_page.TIER_STYLE[submission.tier],
+        "tier_style": "secondary" if superseded else submission_page.TIER_STYLE[submission.tier],
         "findings": submission_page.findings(assessment),
         "excluded_words": submission_page.region_words(assessment["excluded_regions"]),
         "target_words": submission_page.region_words(assessment["target_regions"]),
