@@ -16,10 +16,14 @@ RULES: dict[str, RuleSpec] = {}
 
 FAMILY_MODULES: tuple[str, ...] = (
     "consent",
+    "needles",
     "pregnancy",
     "bleeding",
     "infection",
+    "immunity",
+    "lymph",
     "devices",
+    "cardiometabolic",
     "conditions",
     "frailty",
     "surgery",
