@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("screening.intake.urls")),
     path("staff/", include("screening.review.urls")),
+    path("staff/", include("screening.care.urls")),
 ]

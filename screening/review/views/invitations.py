@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from screening.care.offer import patient_choice
 from screening.intake.invitations import create_invitation, invitation_link, invitation_progress
 from screening.models import Invitation
 from screening.review import access, audit, queries
@@ -18,17 +19,22 @@ FRESH_LINK_KEY = "review_fresh_invitation_link"
 @access.staff_required(*access.CLINICAL_ROLES)
 def invitations(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
+    offer = []
     if request.method == "POST" and form.is_valid():
-        return _create(request, form.cleaned_data)
+        # A known name and date of birth is offered, never merged silently (screening/care).
+        choice = patient_choice(request.POST, form.cleaned_data)
+        if not choice.ask:
+            return _create(request, form.cleaned_data, patient=choice.patient)
+        offer = choice.matches
     rows = [(i, invitation_progress(i)) for i in queries.invitations_for_list()]
     fresh = request.session.pop(FRESH_LINK_KEY, None)
-    context = {"form": form, "rows": rows, "fresh": fresh}
+    context = {"form": form, "rows": rows, "fresh": fresh, "offer": offer}
     return render(request, "screening/review/invitations.html", context)
 
 
-def _create(request: HttpRequest, data: dict) -> HttpResponse:
+def _create(request: HttpRequest, data: dict, patient=None) -> HttpResponse:
     send = data.pop("send_email")
-    invitation, token = create_invitation(created_by=request.user, **data)
+    invitation, token = create_invitation(created_by=request.user, patient=patient, **data)
     audit.record(request, audit.INVITATION_CREATED, invitation)
     _show_once(request, invitation, invitation_link(token), emailed=send)
     if send:
