@@ -21,12 +21,15 @@ def submit(
     kind: str = Submission.Kind.INITIAL,
     example: str = "ex01-healthy-adult",
     previous: Submission | None = None,
+    edit=None,
 ) -> Submission:
     """Store a submission of `kind` for the invitation, from a demo document."""
     draft, _ = IntakeDraft.objects.get_or_create(
         invitation=invitation, defaults={"completed_steps": list(STEP_NAMES)}
     )
     document = demo_document(DemoCase(example), invitation.appointment_date)
+    if edit is not None:
+        edit(document)  # a test's change to the answers, before the real validation
     return create_submission(
         invitation=invitation,
         draft=draft,
