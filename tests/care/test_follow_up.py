@@ -12,6 +12,7 @@ from screening.care.booking import book_rescreen
 from screening.care.visits import CareError
 from screening.intake.drafts import acknowledge_privacy
 from screening.models import IntakeDraft, Invitation, Submission
+from screening.review import access
 from tests.intake.conftest import fill_all_steps, open_link, post_step, sign
 from tests.intake.posts import HEALTHY, date_parts
 
@@ -63,7 +64,7 @@ def test_nothing_changed_carries_every_answer_into_a_linked_follow_up():
     assert made.signatures["name"] == NAME and made.signatures["follow_up_of"] == form.pk
 
 
-def test_a_yes_reopens_the_full_step_and_the_engine_runs_on_the_merged_document():
+def test_a_yes_reopens_the_full_step_and_the_engine_runs_on_the_merged_document(staff_client):
     invitation, form = first_visit()
     second, token = next_visit(invitation)
     client = open_as_patient(token)
@@ -77,6 +78,12 @@ def test_a_yes_reopens_the_full_step_and_the_engine_runs_on_the_merged_document(
     assert "anticoagulant_doac_or_heparin" in rules
     assert made.tier != "CLEAR" and form.tier == "CLEAR"
     assert made.intake_document["conditions"] == form.intake_document["conditions"]
+
+    staff = staff_client(access.PHYSIOTHERAPIST)
+    page = staff.get(reverse("review:submission", args=[made.pk])).content.decode()
+    changed = page.index("What changed since the last screening")
+    assert "anticoagulant_doac_or_heparin" in page[changed:]
+    assert "Patient record and visits" in page
 
 
 def test_a_stale_last_screening_refuses_the_follow_up_and_changes_nothing():
