@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("screening.intake.urls")),
+    path("", include("screening.care.patient_urls")),
     path("staff/", include("screening.review.urls")),
     path("staff/", include("screening.care.urls")),
 ]

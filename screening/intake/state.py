@@ -8,7 +8,9 @@ from screening.models import IntakeDraft, Invitation, Submission
 
 
 def initial_submission(invitation: Invitation) -> Submission | None:
-    return invitation.submissions.filter(kind=Submission.Kind.INITIAL).first()
+    """The screening sent before the day: the full form, or a follow-up re-screen."""
+    kinds = (Submission.Kind.INITIAL, Submission.Kind.FOLLOW_UP)
+    return invitation.submissions.filter(kind__in=kinds).order_by("pk").first()
 
 
 def check_in_submission(invitation: Invitation) -> Submission | None:
@@ -33,3 +35,10 @@ def check_in_reopened(draft: IntakeDraft | None) -> list[str]:
     if draft is None:
         return []
     return list(draft.answers.get("_checkin", {}).get("reopen", []))
+
+
+def follow_up_reopened(draft: IntakeDraft | None) -> list[str]:
+    """Steps reopened by a "yes" on the follow-up re-screen (screening/care/follow_up.py)."""
+    if draft is None or "_checkin" in draft.answers:
+        return []
+    return list(draft.answers.get("_followup", {}).get("reopen", []))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from screening.care.follow_up_views import wants_follow_up
 from screening.intake import gate
 from screening.intake.access import (
     mark_verified,
@@ -57,6 +58,10 @@ def home(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         return redirect("intake:done")
     if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
         return redirect("intake:privacy")
+    if wants_follow_up(invitation, draft):
+        # A returning patient: the short "has anything changed?" re-screen (screening/care).
+        started = "_followup" in draft.answers
+        return redirect("follow_up:finish" if started else "follow_up:changes")
     step = first_incomplete_step(draft.completed_steps)
     if step.name == "review":
         return redirect("intake:review")

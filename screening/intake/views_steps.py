@@ -15,7 +15,12 @@ from screening.intake.forms import STEP_FORMS
 from screening.intake.invitations import invitation_link
 from screening.intake.later import send_link_email
 from screening.intake.privacy import PRIVACY_NOTICE_VERSION
-from screening.intake.state import check_in_open, check_in_reopened, initial_submission
+from screening.intake.state import (
+    check_in_open,
+    check_in_reopened,
+    follow_up_reopened,
+    initial_submission,
+)
 from screening.intake.steps import (
     QUESTION_STEPS,
     TOTAL_STEPS,
@@ -30,11 +35,13 @@ from screening.models import Invitation
 
 def _step_url_after(name: str, draft, direction: str, from_review: bool) -> HttpResponse:
     reopened = check_in_reopened(draft)
+    finish = "intake:check_in_finish"
+    if not reopened and follow_up_reopened(draft):
+        # A follow-up re-screen's reopened steps lead back to its send page (screening/care).
+        reopened, finish = follow_up_reopened(draft), "follow_up:finish"
     if reopened and direction == "next":
         later = [step for step in reopened if step in STEP_FORMS and _index(step) > _index(name)]
-        return (
-            redirect("intake:step", name=later[0]) if later else redirect("intake:check_in_finish")
-        )
+        return redirect("intake:step", name=later[0]) if later else redirect(finish)
     if from_review and direction == "next":
         return redirect("intake:review")
     target = next_step(name) if direction == "next" else previous_step(name)
