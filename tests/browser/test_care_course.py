@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -15,6 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from screening.care import follow_up
 from screening.intake.invitations import create_invitation
 from screening.models import Submission
 from screening.review import access
@@ -53,6 +55,8 @@ def form_sent_by_client(token: str) -> None:
 
 def pass_gate(page: Page, url: str) -> None:
     page.goto(url)
+    if "/intake/check/" not in page.url:
+        return  # this browser already passed the check for this link
     dates = patient.group(page, "date of birth")
     dates.get_by_label("Day").fill(str(BORN.day))
     dates.get_by_label("Month").select_option(label=BORN.strftime("%B"))
@@ -120,4 +124,117 @@ def test_avery_thompson_check_in_do_not_needle_replaces_the_clear_form_everywher
     expect(page.locator(".tier-banner")).to_contain_text("Do not needle")
     assert not any("SUPERSEDED" in t for t in pdf_text(page, "Download PDF summary"))
     check(page, screenshot_dir, "04-current-check-in-page")
+    assert console_errors == []
+
+
+def whole_form_in_browser(page: Page, link: str) -> None:
+    pass_gate(page, link)
+    page.get_by_role("button", name="I have read this. Start the form").click()
+    for step in patient.STEP_ORDER:
+        expect(page).to_have_url(re.compile(rf"/intake/step/{step}/$"))
+        patient.answer_by_touch(page, patient.HEALTHY_ADULT[step])
+        page.get_by_role("button", name="Next", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/intake/review/$"))
+    page.get_by_role("link", name="Continue to consent and signature").click()
+    page.get_by_role("checkbox", name=re.compile("I have read the information above")).check()
+    page.get_by_label("Type your full name as your signature").fill(NAME)
+    page.get_by_role("button", name="Sign and send the form").click()
+    expect(page).to_have_url(re.compile(r"/intake/done/$"))
+
+
+def book_next_visit_in_browser(page: Page, base: str, patient_pk: int, folder, shot: str) -> str:
+    """The front desk books the re-screen in one step; returns the new patient link."""
+    page.goto(f"{base}/staff/patients/{patient_pk}/")
+    button = page.get_by_role(
+        "button", name=re.compile(r"^Book re-screen for \w{3} \d+ \w{3}, 09:30$")
+    )
+    check(page, folder, shot)
+    button.click()
+    expect(page.get_by_text(re.compile("Re-screen booked for"))).to_be_visible()
+    # The link is built on SITE_BASE_URL; the test server listens elsewhere.
+    return base + urlsplit(page.locator("#fresh-link").input_value()).path
+
+
+def follow_up_in_browser(
+    page: Page, link: str, changed: tuple[str, ...], folder, shot: str
+) -> None:
+    pass_gate(page, link)
+    page.get_by_role("button", name="I have read this. Start the form").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Has anything changed since your last visit?"
+    )
+    for topic in follow_up.TOPICS:
+        answer = "Yes" if topic.code in changed else "No"
+        patient.choice(page, patient.Choose(str(topic.question)[:40], answer)).check()
+    check(page, folder, shot)
+    page.get_by_role("button", name="Continue").click()
+
+
+def send_follow_up(page: Page, folder, shot: str) -> None:
+    expect(page).to_have_url(re.compile(r"/intake/follow-up/send/$"))
+    page.get_by_role("checkbox", name=re.compile("My answers are up to date")).check()
+    page.get_by_label("Type your full name as your signature").fill(NAME)
+    check(page, folder, shot)
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, your answers are sent")
+
+
+def test_a_three_visit_course_form_check_in_and_a_follow_up_with_a_new_blood_thinner(
+    page: Page, transactional_db, live_server, screenshot_dir, console_errors
+):
+    base = live_server.url
+    invitation, token = create_invitation(
+        patient_name=NAME,
+        date_of_birth=BORN,
+        appointment_date=timezone.localdate(),
+        appointment_time=dt.time(9, 30),
+    )
+    # Visit 1: the whole form, then the check-in on the day (nothing changed).
+    whole_form_in_browser(page, f"{base}/i/{token}/")
+    check_in_in_browser(page, f"{base}/i/{token}/", "No", screenshot_dir, "10-visit1-check-in")
+    patient_pk = invitation.visit.patient_id
+
+    # Visit 2: booked from the patient page (the desk's own browser); nothing changed.
+    desk_page = page.context.browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(desk_page, base, make_staff("desk", access.FRONT_DESK))
+    link2 = book_next_visit_in_browser(desk_page, base, patient_pk, screenshot_dir, "11-book")
+    follow_up_in_browser(page, link2, (), screenshot_dir, "12-visit2-follow-up")
+    expect(page).to_have_url(re.compile(r"/intake/follow-up/send/$"))
+    send_follow_up(page, screenshot_dir, "12-visit2-send")
+
+    # Visit 3: a new blood thinner: the medicines topic opens the full bleeding step.
+    link3 = book_next_visit_in_browser(desk_page, base, patient_pk, screenshot_dir, "13-book")
+    follow_up_in_browser(page, link3, ("medicines",), screenshot_dir, "14-visit3-follow-up")
+    expect(page).to_have_url(re.compile(r"/intake/step/bleeding/$"))
+    expect(patient.choice(page, patient.Choose("stops your blood clotting", "No"))).to_be_checked()
+    patient.group(page, "blood thinners").get_by_label("Apixaban (Eliquis)").check()
+    check(page, screenshot_dir, "15-visit3-bleeding")
+    page.get_by_role("button", name="Next", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/intake/step/infection/$"))
+    page.get_by_role("button", name="Next", exact=True).click()
+    send_follow_up(page, screenshot_dir, "15-visit3-send")
+
+    kinds = list(Submission.objects.order_by("pk").values_list("kind", flat=True))
+    assert kinds == ["initial", "check_in", "follow_up", "follow_up"]
+    last = Submission.objects.latest("pk")
+    assert "anticoagulant_doac_or_heparin" in {f["rule"] for f in last.assessment["findings"]}
+
+    # The physiotherapist sees the whole course on the patient page, and what changed.
+    page = page.context.browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, base, make_staff("physio", access.PHYSIOTHERAPIST))
+    page.goto(f"{base}/staff/patients/{patient_pk}/")
+    rows = page.locator("tr.visit-row")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Follow-up re-screen")
+    expect(rows.nth(0)).to_contain_text(last.get_tier_display())
+    expect(rows.nth(2)).to_contain_text("Check-in on the day")  # visit 1's current screening
+    expect(rows.nth(2).locator(".tier-superseded")).to_have_count(1)  # its replaced form
+    check(page, screenshot_dir, "16-patient-history")
+    rows.nth(0).get_by_role("link", name=re.compile("Follow-up re-screen")).click()
+    changed = page.locator("section[aria-labelledby=compare-heading]")
+    expect(changed).to_contain_text("What changed since the last screening")
+    expect(changed).to_contain_text("anticoagulant_doac_or_heparin")
+    check(page, screenshot_dir, "17-visit3-what-changed")
+    desk_page.context.close()
+    page.context.close()
     assert console_errors == []
