@@ -7,9 +7,12 @@ a new assessment as a `check_in` Submission pointing at the first; both are kept
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from screening.contracts import IntakeInvalid
@@ -30,6 +33,15 @@ from screening.models import Invitation, Submission
 from screening.review.access import CLINICAL_ROLES, staff_required
 from screening.review.audit import record
 
+VISIT_PASSED = gettext_lazy(
+    "This visit has already happened, so its check-in is closed. Nothing was changed."
+)
+CHECK_IN_CLOSED = gettext_lazy("The check-in is not open for this visit. Nothing was changed.")
+
+
+def _passed(invitation: Invitation) -> bool:
+    return invitation.appointment_date < timezone.localdate()
+
 
 def reopened_steps(changes: list[str]) -> list[str]:
     wanted = {step for change in changes for step in STEPS_FOR_CHANGE.get(change, ())}
@@ -42,6 +54,8 @@ def check_in(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     if check_in_submission(invitation) is not None:
         return redirect("intake:check_in_done")
     if not check_in_open(invitation):
+        if _passed(invitation):
+            messages.info(request, VISIT_PASSED)
         return redirect("intake:home")
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -119,11 +133,17 @@ def desk_check_in(request: HttpRequest, invitation_id: int) -> HttpResponse:
     Signing the staff member out first keeps the staff workspace off the patient's screen.
     """
     invitation = get_object_or_404(Invitation, pk=invitation_id)
-    if request.method == "GET":
+    is_open = check_in_open(invitation)
+    refused = request.method == "POST" and not is_open
+    if refused:
+        # Closed (a visit that already happened, no form yet, or done): stay signed in.
+        messages.error(request, VISIT_PASSED if _passed(invitation) else CHECK_IN_CLOSED)
+    if request.method == "GET" or refused:
         return render(
             request,
             "screening/intake/desk_check_in.html",
-            {"invitation": invitation, "open": check_in_open(invitation)},
+            {"invitation": invitation, "open": is_open},
+            status=409 if refused else 200,
         )
     record(request, "check_in_opened", invitation)
     logout(request)
