@@ -158,3 +158,27 @@ def test_merging_two_different_birth_dates_is_refused_and_changes_nothing(staff_
     two.refresh_from_db()
     assert two.merged_into is None and two.visits.count() == 1
     assert not AuditEvent.objects.filter(action=PATIENT_MERGED).exists()
+
+
+@pytest.mark.django_db
+def test_the_patient_page_reads_a_fixed_number_of_queries_whatever_the_visit_count(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = invite(days_ahead=1)
+    patient = first.visit.patient
+    client = staff_client(access.PHYSIOTHERAPIST)
+    url = reverse("care:patient", args=[patient.pk])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    form = submit(first)
+    submit(first, Submission.Kind.CHECK_IN, previous=form)
+    few = count()
+    for days in range(2, 12):
+        later = invite(days_ahead=days, patient=patient)
+        submit(later, Submission.Kind.FOLLOW_UP, previous=form)
+    assert count() == few
