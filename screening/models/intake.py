@@ -192,6 +192,12 @@ class Submission(models.Model):
                 ],
                 name="submission_queue_covering",
             ),
+            # The visits with a re-screen: where care.current looks for replaced rows.
+            models.Index(
+                fields=["invitation", "id"],
+                condition=~models.Q(kind="initial"),
+                name="submission_rescreen_invitation",
+            ),
         ]
 
     def __str__(self) -> str:
