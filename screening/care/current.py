@@ -11,6 +11,7 @@ A submission of another visit never supersedes this visit's: a past visit keeps 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
@@ -24,30 +25,35 @@ def _later_in_same_visit() -> Exists:
     )
 
 
-def superseded_pks() -> QuerySet:
+def superseded_pks(appointments_from: dt.date | None = None) -> QuerySet:
     """The pks of every submission a later one of its visit replaced (a subquery).
 
     Only a visit with two or more submissions has a replaced one, and such a visit always
     has a row that is not the pre-visit form: an invitation has one draft and a draft one
-    submission per kind. So the search starts from the few check-ins and follow-ups (the
-    small partial index submission_rescreen_invitation) instead of every submission.
+    submission per kind. So the search starts from the check-ins and follow-ups (the small
+    partial index submission_rescreen_day), and only those of appointments from
+    `appointments_from` on when the caller lists no earlier ones (the queue).
     """
-    rescreened = Submission.objects.exclude(kind=Submission.Kind.INITIAL).values("invitation_id")
+    rescreened = Submission.objects.exclude(kind=Submission.Kind.INITIAL)
+    if appointments_from is not None:
+        rescreened = rescreened.filter(appointment_date__gte=appointments_from)
     return (
-        Submission.objects.filter(invitation_id__in=rescreened)
+        Submission.objects.filter(invitation_id__in=rescreened.values("invitation_id"))
         .filter(_later_in_same_visit())
         .values("pk")
     )
 
 
-def only_current(submissions: QuerySet[Submission]) -> QuerySet[Submission]:
+def only_current(
+    submissions: QuerySet[Submission], appointments_from: dt.date | None = None
+) -> QuerySet[Submission]:
     """Keep the current submission of each visit: one row per visit (one query).
 
     NOT IN an uncorrelated list, not a NOT EXISTS per row: the database builds the short
-    list of replaced rows once, and the queue's count keeps to its covering index (with
-    100,000 submissions on SQLite, see docs/decisions.md).
+    list of replaced rows once, and the queue's count keeps to its covering index. Pass
+    `appointments_from` when `submissions` holds no earlier appointment (it bounds the list).
     """
-    return submissions.exclude(pk__in=superseded_pks())
+    return submissions.exclude(pk__in=superseded_pks(appointments_from))
 
 
 def with_current_pk(submissions: QuerySet[Submission]) -> QuerySet[Submission]:

@@ -194,9 +194,9 @@ class Submission(models.Model):
             ),
             # The visits with a re-screen: where care.current looks for replaced rows.
             models.Index(
-                fields=["invitation", "id"],
+                fields=["appointment_date", "invitation", "id"],
                 condition=~models.Q(kind="initial"),
-                name="submission_rescreen_invitation",
+                name="submission_rescreen_day",
             ),
         ]
 

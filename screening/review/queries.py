@@ -26,9 +26,9 @@ QUEUE_COLUMNS = (
 def queue(filters: dict) -> QuerySet[Submission]:
     """Upcoming visits, one row each (its current screening), those needing action first."""
     # A visit's earlier form, once a check-in replaces it, must not show as a row of its own.
-    rows = only_current(Submission.objects.only(*QUEUE_COLUMNS)).filter(
-        appointment_date__gte=filters.get("date_from") or timezone.localdate()
-    )
+    since = filters.get("date_from") or timezone.localdate()
+    rows = only_current(Submission.objects.only(*QUEUE_COLUMNS), appointments_from=since)
+    rows = rows.filter(appointment_date__gte=since)
     if filters.get("date_to"):
         rows = rows.filter(appointment_date__lte=filters["date_to"])
     if filters.get("tier") == FLAGGED:
