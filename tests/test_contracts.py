@@ -383,7 +383,7 @@ def test_a_bad_clinic_policy_stops_the_start_up(overrides, fragment):
 
 
 def test_the_sources_table_has_every_catalogue_source():
-    expected = {f"S{number}" for number in range(1, 48)} | {"S10a", "S13a"}
+    expected = {f"S{number}" for number in range(1, 49)} | {"S10a", "S13a"}  # S48: 1.1.0
     assert set(SOURCES) == expected
     assert SOURCES["S17"]["year"] == "2014" and SOURCES["S17"]["tier"] == "B"
     assert "S46" not in PATIENT_CITABLE and "S17" in PATIENT_CITABLE

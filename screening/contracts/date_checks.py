@@ -28,6 +28,9 @@ PAST_EVENT_DATES: tuple[str, ...] = (
     "surgery_trauma.surgeries[].date",
     "surgery_trauma.injury_details.date",
     "surgery_trauma.spine_surgery_date",
+    # 1.1.0
+    "conditions.past_clot_date",
+    "consent.faint_last_date",
 )
 # Every other date field of the intake schema (V1 re-checks them all in code).
 OTHER_DATES: tuple[str, ...] = (

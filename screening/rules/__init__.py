@@ -1,4 +1,4 @@
-"""Pure-Python dry needling screening rules (clinical-rules.md, ruleset 1.0.0).
+"""Pure-Python dry needling screening rules (clinical-rules.md, ruleset 1.1.0).
 
 No Django import and no clock anywhere in this package: ``assess`` is a pure function of
 the intake document and the policy.

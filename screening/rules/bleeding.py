@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screening.rules.context import Context
 from screening.rules.registry import rule
-from screening.rules.text import enum_text, unsure_patient_message
+from screening.rules.text import enum_text
 from screening.rules.types import Hit
 
 VKA = frozenset({"warfarin", "other_vka"})
@@ -94,13 +94,11 @@ def check_easy_bruising_unexplained(ctx: Context) -> Hit | None:
     )
     if thinners:
         message += f" Blood thinners: {enum_text(thinners)}."
-    if answer == "unsure":
-        patient = unsure_patient_message("bruising or bleeding easily")
-    else:
-        patient = (
-            "Before any needling, your physiotherapist will ask a few questions about bruising and "
-            "bleeding. They may suggest a check with your doctor first."
-        )
+    # 3.7 (1.1.0): this fixed message is already neutral, so an unsure answer keeps it.
+    patient = (
+        "Before any needling, your physiotherapist will ask a few questions about bruising and "
+        "bleeding. They may suggest a check with your doctor first."
+    )
     return Hit(
         staff_message=message,
         patient_message=patient,

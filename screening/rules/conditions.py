@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import screening.rules.neurology  # noqa: F401  (registers the rest of section 6.6)
 from screening.rules.context import Context
+from screening.rules.regions import limb_of
 from screening.rules.registry import rule
 from screening.rules.text import enum_text, regions_text, unsure_patient_message
 from screening.rules.types import Hit
@@ -37,7 +38,16 @@ def check_peripheral_vascular_or_varicose(ctx: Context) -> Hit | None:
     clot = ctx.expand(ctx.get("conditions.past_clot_areas"))
     labelled = (("poor circulation", poor), ("varicose veins", varicose), ("past clot", clot))
     # The schema asks for at least one area list; present parts are joined by "; ".
+    # 1.1.0: each list under its own label; the clot date, or a request for it.
     parts = "; ".join(f"{label} {regions_text(codes)}" for label, codes in labelled if codes)
+    if clot:
+        found = ctx.get("conditions.past_clot_date")
+        parts += (
+            f", found {found}"
+            if found
+            else ", date not given: ask when; if within "
+            f"{ctx.policy.dvt_window_days} days, handle as dvt_recent"
+        )
     return Hit(
         staff_message=(
             f"Circulation problem: {parts}. Avoid varicosities and areas with poor blood flow; "
@@ -54,6 +64,50 @@ def check_peripheral_vascular_or_varicose(ctx: Context) -> Hit | None:
         sources=("S10", "S10a", "S13a"),
         regions=tuple(poor | varicose | clot),
         excludes=tuple(poor),
+    )
+
+
+@rule("dvt_recent", category="PC", scope="global", triggers=("conditions.circulation_problem",))
+def check_dvt_recent(ctx: Context) -> Hit | None:
+    """Hold for the treating physician after a diagnosed DVT within the window (1.1.0).
+
+    The affected limb (limb_of the clot areas) is excluded for the whole window. A missing
+    date does not fire (peripheral_vascular_or_varicose asks for it).
+
+    Sources: S10, S10a, S27, S26
+    """
+    found = ctx.get("conditions.past_clot_date")
+    if not (
+        ctx.eq("conditions.circulation_problem", "yes")
+        and found is not None
+        and ctx.days_since(found) <= ctx.policy.dvt_window_days
+    ):
+        return None
+    areas = ctx.get("conditions.past_clot_areas")
+    limb = limb_of(areas)
+    return Hit(
+        staff_message=(
+            f"Blood clot in a vein (DVT) found {found} at {regions_text(ctx.expand(areas))}, "
+            f"within {ctx.policy.dvt_window_days} days of the appointment. Needs clearance from "
+            "the physician treating the clot before needling; no needling, massage or e-stim in "
+            f"the affected limb ({regions_text(limb)}) while within the window. Check the "
+            "anticoagulant findings; ask about chest pain or breathlessness."
+        ),
+        patient_message=(
+            "Because you had a blood clot recently, we will check with the doctor treating it "
+            "before using needles, and we will not put needles in that arm or leg for now. Other "
+            "physiotherapy can go ahead. If you get chest pain, shortness of breath, or more pain "
+            "or swelling in the limb, get medical help right away."
+        ),
+        action=(
+            "Send the clearance request to the physician managing the clot. No needling until it "
+            "is on file; then none in the affected limb until the window has passed (the check-in "
+            "assessment re-evaluates it). Chest pain, breathlessness or a worse limb: urgent "
+            "medical care."
+        ),
+        sources=("S10", "S10a", "S27", "S26"),
+        regions=tuple(limb),
+        excludes=tuple(limb),
     )
 
 
@@ -176,7 +230,7 @@ def check_red_flag_symptoms(ctx: Context) -> Hit | None:
     # The emergency advice is conditional, not a statement of fact, so the neutral "not
     # sure" variant keeps it (decisions.md).
     opening = (
-        unsure_patient_message("one of the warning signs we asked about")
+        unsure_patient_message("some symptoms that need a closer look")
         if unsure
         else "Some of the symptoms you mentioned need a closer look. Your physiotherapist "
         "will ask about them first and may suggest you see your doctor."

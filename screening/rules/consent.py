@@ -72,15 +72,14 @@ def check_consent_undecided(ctx: Context) -> Hit | None:
     pressured = ctx.get("consent.feels_pressured")
     if not (undecided or pressured in CONCERN):
         return None
+    # 1.1.0: both parts print when both apply; an undecided patient is never called "open".
+    states = []
     if undecided:
-        state = "not yet sure about dry needling"
-    else:
-        state = (
-            "open to dry needling but may feel pushed by someone else "
-            f"(feels_pressured: {pressured})"
-        )
+        states.append("is not yet sure about dry needling")
+    if pressured in CONCERN:
+        states.append(f"may feel pushed by someone else (feels_pressured: {pressured})")
     return Hit(
-        staff_message=f"Patient is {state}.{_reason(ctx)}",
+        staff_message=f"Patient {those_that_apply(states)}.{_reason(ctx)}",
         patient_message=(
             "It is fine not to be sure. Your physiotherapist will explain what dry needling "
             "involves and answer your questions. The choice is yours, and you can say no at any "
@@ -186,7 +185,7 @@ def check_impaired_today(ctx: Context) -> Hit | None:
         ),
         patient_message=(
             "Needling is only safe when you are fully alert. Because you have had alcohol, "
-            f"cannabis or a medicine that makes you drowsy in the last {hours} hours, we will "
+            "cannabis or a medicine that makes you drowsy shortly before your visit, we will "
             "not use needles today, but we can still help in other ways."
         ),
         action="No needling today: offer other treatment or rebook.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal, localcontext
 from typing import Any
 
 from screening.rules.policy import Policy
@@ -23,6 +24,24 @@ def _split(path: str) -> tuple[str, ...]:
     if parts is None:
         parts = _PATHS[path] = tuple(path.split("."))
     return parts
+
+
+def decimal_of(number: float | int) -> Decimal:
+    """A JSON number as the decimal written in the document (3.2: no binary rounding).
+
+    ``repr`` of a float is the shortest text that reads back as it, i.e. what was written.
+    """
+    return Decimal(number) if isinstance(number, int) else Decimal(repr(number))
+
+
+def exact_bmi(weight_kg: float | int, height_cm: float | int) -> Decimal:
+    """``weight / (height / 100)²`` in decimal arithmetic (3.2), to 50 significant digits.
+
+    An exact half (x.x5) is a terminating decimal, so it is kept exactly and rounds half-up
+    as 3.2 says; a non-terminating quotient is never a half, and 50 digits decide it.
+    """
+    with localcontext(prec=50):
+        return decimal_of(weight_kg) * 10000 / decimal_of(height_cm) ** 2
 
 
 def age_at(date_of_birth: date, on: date) -> int:
@@ -86,10 +105,19 @@ class Context:
         visit = doc["visit"]
         self.targets = expand(visit.get("planned_regions") or visit.get("pain_regions"))
         height, weight = about.get("height_cm"), about.get("weight_kg")
+        # Float BMI for display elsewhere; rules compare exact_bmi() (3.2).
         self.bmi = weight / (height / 100) ** 2 if height and weight is not None else None
         self._hits: dict[str, Hit] = {}
         # Set by the engine before it runs unsure_answers (3.4): the unlisted unsure paths.
         self.leftover_unsure: tuple[str, ...] = ()
+
+    def exact_bmi(self) -> Decimal | None:
+        """The BMI as an exact decimal (3.2), or None without height and weight."""
+        about = self.doc["about"]
+        height, weight = about.get("height_cm"), about.get("weight_kg")
+        if not height or weight is None:
+            return None
+        return exact_bmi(weight, height)
 
     # -- reading answers (3.1: comparisons are False when the field is absent) --------------
     def get(self, path: str, default: Any = None) -> Any:

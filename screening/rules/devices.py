@@ -1,8 +1,9 @@
-"""Implants, devices and allergies rules (clinical-rules.md, section 6.5)."""
+"""Implanted devices, dialysis access, soft-tissue implants and heart valves (section 6.5).
+
+Joint hardware lives in hardware.py and the allergies in allergies.py.
+"""
 
 from __future__ import annotations
-
-from typing import NamedTuple
 
 from screening.rules.context import Context
 from screening.rules.registry import rule
@@ -14,6 +15,8 @@ CARDIAC_DEVICE_REGIONS = {
     "right": ("CHEST_WALL_R",),
     "unknown": ("CHEST_WALL_L", "CHEST_WALL_R"),
 }
+
+
 CARDIAC_DEVICE_SIDE_TEXT = {
     "left": "left side",
     "right": "right side",
@@ -41,7 +44,7 @@ def check_cardiac_device(ctx: Context) -> Hit | None:
             f"anywhere; no needling over the device or its leads ({regions_text(regions)})."
         ),
         patient_message=(
-            unsure_patient_message("a pacemaker or implanted heart device")
+            unsure_patient_message("a pacemaker or defibrillator", estim_off=True)
             if unsure
             else "Because of your heart device, we will not use electrical stimulation with "
             "the needles, and we will not put needles near the device. Needling in other areas "
@@ -85,7 +88,7 @@ def check_other_implanted_electronic_device(ctx: Context) -> Hit | None:
             f"Implanted or attached electronic device: {types}. {where}. No electrical stimulation."
         ),
         patient_message=(
-            unsure_patient_message("an implanted or attached electronic medical device")
+            unsure_patient_message("an implanted or attached medical device", estim_off=True)
             if unsure
             else "Because of your medical device, we will not use electrical stimulation. We "
             "will also keep needles away from the device, its wires and the spot where it sits."
@@ -99,6 +102,42 @@ def check_other_implanted_electronic_device(ctx: Context) -> Hit | None:
         excludes=tuple(regions),
         estim_off=True,
         unsure_fields=("implants.other_electronic_device",) if unsure else (),
+    )
+
+
+@rule("dialysis_access_limb", category="AC", scope="site", triggers=("implants.dialysis_access",))
+def check_dialysis_access_limb(ctx: Context) -> Hit | None:
+    """Exclude the whole limb of a dialysis fistula or graft, for as long as it exists (1.1.0).
+
+    E-stim elsewhere stays allowed (3.6): no needle electrode goes into the excluded limb.
+
+    Sources: S48, S10, S10a
+    """
+    if not ctx.eq("implants.dialysis_access", "yes"):
+        return None
+    limbs = ctx.get("implants.dialysis_access_limbs") or ()
+    regions = ctx.expand(limbs)
+    return Hit(
+        staff_message=(
+            f"Dialysis fistula or graft: {enum_text(limbs)}. No needling anywhere in that limb "
+            f"({regions_text(regions)}); no e-stim electrodes, blood-pressure cuff, tourniquet or "
+            "deep pressure on it. Kidney failure: check the bleeding findings (heparin is given "
+            "during haemodialysis) and use strict asepsis."
+        ),
+        patient_message=(
+            "Your dialysis fistula or graft must be protected. We will not put needles, "
+            "electrodes or a cuff on that arm or leg. Your physiotherapist can still treat other "
+            "areas."
+        ),
+        action=(
+            "No needling, e-stim or compression on the access limb. Elsewhere: strict asepsis; "
+            "prefer a non-dialysis day (heparin on dialysis days); check for bleeding and "
+            "infection findings. If the fistula thrill or buzz has changed, or the limb is red, "
+            "hot or swollen, refer the same day."
+        ),
+        sources=("S48", "S10", "S10a"),
+        regions=tuple(regions),
+        excludes=tuple(regions),
     )
 
 
@@ -133,120 +172,6 @@ def check_breast_or_cosmetic_implant(ctx: Context) -> Hit | None:
     )
 
 
-class HardwareItem(NamedTuple):
-    """One joint_hardware_items entry as the two joint rules see it."""
-
-    index: int
-    region: str
-    new: bool  # put in within the arthroplasty window (the date is required)
-    problem_now: str  # tri_state: "yes" makes the item recent whatever its age
-
-    @property
-    def recent(self) -> bool:
-        return self.new or self.problem_now == "yes"
-
-    @property
-    def problem_path(self) -> str:
-        return f"implants.joint_hardware_items[{self.index}].problem_now"
-
-
-def hardware_items(ctx: Context) -> list[HardwareItem]:
-    if not ctx.eq("implants.joint_hardware", "yes"):
-        return []
-    window = ctx.policy.arthroplasty_window_days
-    return [
-        HardwareItem(i, item["region"], ctx.recent(item["date"], window), item["problem_now"])
-        for i, item in enumerate(ctx.get("implants.joint_hardware_items") or ())
-    ]
-
-
-def unsure_problem_paths(items: list[HardwareItem]) -> tuple[str, ...]:
-    return tuple(item.problem_path for item in items if item.problem_now == "unsure")
-
-
-@rule(
-    "joint_replacement_recent", category="PC", scope="site", triggers=("implants.joint_hardware",)
-)
-def check_joint_replacement_recent(ctx: Context) -> Hit | None:
-    """Hold needling near hardware that is new or is hot, red or swollen now.
-
-    Sources: S32
-    """
-    recent = [item for item in hardware_items(ctx) if item.recent]
-    if not recent:
-        return None
-    window = ctx.policy.arthroplasty_window_days
-    per_item = []
-    for item in recent:
-        reasons = [f"put in within {window} days or date not given"] if item.new else []
-        if item.problem_now == "yes":
-            reasons.append("more painful, hot or swollen than usual now")
-        per_item.append(f"{item.region} {' and '.join(reasons)}")
-    regions = tuple(item.region for item in recent)
-    return Hit(
-        staff_message=(
-            f"Artificial joint or metal hardware at {regions_text(set(regions))}: "
-            f"{'; '.join(per_item)}. Needs surgeon or physician clearance before needling "
-            "near it."
-        ),
-        patient_message=(
-            "Because your joint replacement or metal hardware is new, or is bothering you now, "
-            "we will check with your surgeon or doctor before needling near it. Other "
-            "physiotherapy can go ahead."
-        ),
-        action=(
-            "Send the clearance request to the surgeon or family physician. No needling in "
-            "those regions until it is on file. A hot, swollen prosthetic joint needs prompt "
-            "medical review."
-        ),
-        sources=("S32",),
-        regions=regions,
-        excludes=regions,
-        unsure_fields=unsure_problem_paths(recent),
-    )
-
-
-@rule(
-    "joint_replacement_established",
-    category="RP",
-    scope="site",
-    triggers=("implants.joint_hardware",),
-)
-def check_joint_replacement_established(ctx: Context) -> Hit | None:
-    """Keep needles away from settled joint replacements and hardware.
-
-    Sources: S32, S46
-    """
-    settled = [item for item in hardware_items(ctx) if not item.recent]
-    if not settled:
-        return None
-    regions = tuple(item.region for item in settled)
-    unsure_regions = [item.region for item in settled if item.problem_now == "unsure"]
-    check = (
-        f" Problem now: unsure at {regions_text(set(unsure_regions))} — check the joint."
-        if unsure_regions
-        else ""
-    )
-    return Hit(
-        staff_message=(
-            f"Settled artificial joint or hardware at {regions_text(set(regions))}. No needling "
-            f"into the joint or around the implant; strict asepsis.{check}"
-        ),
-        patient_message=(
-            "We will keep needles away from your artificial joint or metal parts. We will also "
-            "take extra care to keep everything clean."
-        ),
-        action=(
-            "No intracapsular or periprosthetic needling; strict asepsis. If the patient was "
-            "unsure whether the joint is hot or swollen, examine it first."
-        ),
-        sources=("S32", "S46"),
-        regions=regions,
-        excludes=regions,
-        unsure_fields=unsure_problem_paths(settled),
-    )
-
-
 @rule(
     "heart_valve_or_endocarditis_history",
     category="RP",
@@ -268,9 +193,7 @@ def check_heart_valve_or_endocarditis_history(ctx: Context) -> Hit | None:
             f"(answer: {answer}). Strict asepsis; ask the physician if in doubt."
         ),
         patient_message=(
-            unsure_patient_message(
-                "an artificial heart valve, a repaired heart defect or a past heart infection"
-            )
+            unsure_patient_message("your heart valves or a past heart infection")
             if unsure
             else "Because of your heart history, we will take extra care to keep your skin and "
             "the needles clean. Your physiotherapist may check with your doctor."
@@ -278,57 +201,4 @@ def check_heart_valve_or_endocarditis_history(ctx: Context) -> Hit | None:
         action="Strict asepsis; physician input if there is any doubt.",
         sources=("S42", "S46"),
         unsure_fields=("implants.heart_valve_or_endocarditis",) if unsure else (),
-    )
-
-
-@rule("metal_allergy", category="RP", scope="global", triggers=("implants.metal_allergy",))
-def check_metal_allergy(ctx: Context) -> Hit | None:
-    """Review a metal allergy: needles are stainless steel with some nickel.
-
-    Sources: S10, S10a, S36
-    """
-    answer = ctx.get("implants.metal_allergy")
-    if answer not in ("yes", "unsure"):
-        return None
-    unsure = answer == "unsure"
-    return Hit(
-        staff_message=(
-            f"Metal allergy such as nickel or chrome (answer: {answer}). Discuss needle "
-            "material; watch the needle sites."
-        ),
-        patient_message=(
-            unsure_patient_message("a metal allergy")
-            if unsure
-            else "Needles are made of stainless steel, which contains a little nickel. Your "
-            "physiotherapist will talk with you about this and watch your skin closely."
-        ),
-        action="Discuss the needle material; watch for a skin reaction; stop if one appears.",
-        sources=("S10", "S10a", "S36"),
-        unsure_fields=("implants.metal_allergy",) if unsure else (),
-    )
-
-
-@rule(
-    "latex_or_other_allergy",
-    category="INFO",
-    scope="none",
-    triggers=("implants.latex_or_other_allergy",),
-)
-def check_latex_or_other_allergy(ctx: Context) -> Hit | None:
-    """Record an allergy to latex, tape or skin cleaners.
-
-    Sources: S10, S10a
-    """
-    if ctx.get("implants.latex_or_other_allergy") is not True:
-        return None
-    return Hit(
-        staff_message=(
-            "Allergy to latex, tape or skin cleaners. Use non-latex gloves and a suitable skin "
-            "cleaner."
-        ),
-        patient_message=(
-            "We will use gloves, tape and skin cleaners that are safe for your allergy."
-        ),
-        action="Non-latex gloves; an alternative antiseptic and tape.",
-        sources=("S10", "S10a"),
     )

@@ -32,7 +32,7 @@ from screening.rules.types import (
 )
 from screening.rules.unsure import unsure_answers
 
-RULESET_VERSION = "1.0.0"
+RULESET_VERSION = "1.1.0"
 ASSESSMENT_SCHEMA_ID = "dn-assessment/1"
 
 # 3.5: this finding suppresses that one; the suppressed finding's unsure fields move over.

@@ -6,10 +6,15 @@
 
 from __future__ import annotations
 
-from screening.rules.context import Context
+from screening.rules.context import Context, decimal_of
 from screening.rules.regions import LUNG_FIELD
 from screening.rules.registry import rule
-from screening.rules.text import enum_text, regions_text, unsure_patient_message
+from screening.rules.text import (
+    enum_text,
+    one_decimal_half_up,
+    regions_text,
+    unsure_patient_message,
+)
 from screening.rules.types import Hit
 
 
@@ -35,7 +40,7 @@ def check_older_adult_frail(ctx: Context) -> Hit | None:
             "handling; longer observation."
         ),
         patient_message=(
-            unsure_patient_message("fragile skin, falls, weight loss or needing daily help")
+            unsure_patient_message("thin skin, falls, weight loss or needing help at home")
             if unsure
             else "Your physiotherapist will use fewer, gentler needles, take care with your "
             "skin, and give you time to rest afterwards."
@@ -66,7 +71,7 @@ def check_osteoporosis(ctx: Context) -> Hit | None:
             "technique."
         ),
         patient_message=(
-            unsure_patient_message("thin bones or a broken bone from a minor fall")
+            unsure_patient_message("thin bones or a fracture from a minor fall")
             if unsure
             else "Your bones may be thinner, so your physiotherapist will work gently. They "
             "will not needle deeply over bone or the chest."
@@ -86,17 +91,18 @@ def check_low_bmi_thoracic(ctx: Context) -> Hit | None:
 
     Sources: S29
     """
-    bmi = ctx.bmi
-    threshold = ctx.policy.bmi_low_threshold
-    if bmi is None or not bmi < threshold:
-        return None
     lung_targets = _lung_field_targets(ctx)
     if not lung_targets:
+        return None
+    bmi = ctx.exact_bmi()  # only computed for a lung-field target (Decimal is slower)
+    threshold = ctx.policy.bmi_low_threshold
+    if bmi is None or not bmi < decimal_of(threshold):
         return None
     adult_cut_off = ", adult cut-off" if ctx.age < ctx.policy.minor_age_years else ""
     return Hit(
         staff_message=(
-            f"BMI {bmi:.1f} (below {threshold}{adult_cut_off}) with lung-field target(s) "
+            f"BMI {one_decimal_half_up(bmi)} (below {threshold} before rounding{adult_cut_off}) "
+            "with lung-field target(s) "
             f"{regions_text(lung_targets)}. Plan depth: shorter needles or ultrasound, "
             "rib-bracketing, check bolster positioning."
         ),
@@ -159,12 +165,14 @@ def check_lung_disease_or_prior_pneumothorax(ctx: Context) -> Hit | None:
     triggers=("frailty_bone_chest.chest_wall_deformity",),
 )
 def check_chest_wall_deformity(ctx: Context) -> Hit | None:
-    """Review scoliosis, a marked upper-back curve or chest shape, whatever the targets.
+    """Review scoliosis, a marked upper-back curve or chest shape with a lung-field target.
+
+    1.1.0: without a lung-field target the answer is chest_wall_deformity_note (3.3).
 
     Sources: S31, S29
     """
     answer = ctx.get("frailty_bone_chest.chest_wall_deformity")
-    if answer not in ("yes", "unsure"):
+    if answer not in ("yes", "unsure") or not _lung_field_targets(ctx):
         return None
     unsure = answer == "unsure"
     return Hit(
@@ -186,6 +194,46 @@ def check_chest_wall_deformity(ctx: Context) -> Hit | None:
         ),
         sources=("S31", "S29"),
         regions=tuple(LUNG_FIELD),
+        unsure_fields=("frailty_bone_chest.chest_wall_deformity",) if unsure else (),
+    )
+
+
+@rule(
+    "chest_wall_deformity_note",
+    category="INFO",
+    scope="none",
+    triggers=("frailty_bone_chest.chest_wall_deformity",),
+)
+def check_chest_wall_deformity_note(ctx: Context) -> Hit | None:
+    """A note on scoliosis or chest shape when no target is over the lung field (1.1.0).
+
+    An unsure answer is listed here (3.4, principle 1).
+
+    Sources: S31, S29
+    """
+    answer = ctx.get("frailty_bone_chest.chest_wall_deformity")
+    if answer not in ("yes", "unsure") or _lung_field_targets(ctx):
+        return None
+    unsure = answer == "unsure"
+    return Hit(
+        staff_message=(
+            "Scoliosis, marked upper-back curve or chest-shape difference "
+            f"(answer: {answer}); no target over the lung field. If the plan moves to the "
+            "chest, upper back, shoulder top or above the collarbone: examine the thorax, plan "
+            "depth and disclose the added pneumothorax risk first."
+        ),
+        patient_message=(
+            unsure_patient_message("the shape of your spine or chest")
+            if unsure
+            else "Thank you for telling us about the shape of your spine or chest. It does not "
+            "change the treatment planned for you. If we ever plan needling over your chest or "
+            "upper back, we will talk with you about it first."
+        ),
+        action=(
+            "Record. Before any needling over the lung field at this visit, handle it as "
+            "chest_wall_deformity (examine, plan depth, disclose)."
+        ),
+        sources=("S31", "S29"),
         unsure_fields=("frailty_bone_chest.chest_wall_deformity",) if unsure else (),
     )
 

@@ -11,19 +11,22 @@ from typing import Any
 from screening.rules.context import Context
 from screening.rules.labels import label_for
 from screening.rules.registry import rule
-from screening.rules.text import enum_text, unsure_patient_message
+from screening.rules.text import enum_text
 from screening.rules.types import Hit
 
-# The four tri-state immunity answers whose "yes" holds (immunosuppressed_severe) and whose
-# "unsure" asks for review (immunosuppressed_moderate), with their staff wording.
-SEVERE_IMMUNITY_FIELDS = (
-    ("low_white_cells", "low white cells"),
-    ("transplant_antirejection", "transplant on anti-rejection medicine"),
-    ("no_spleen", "no working spleen"),
-    ("told_severely_immunocompromised", "told severely immunocompromised"),
+# The tri-state immunity answers whose "unsure" immunosuppressed_moderate accounts for (3.4).
+UNSURE_IMMUNITY_FIELDS = (
+    "immune_medicines",
+    "low_white_cells",
+    "transplant_antirejection",
+    "no_spleen",
+    "told_severely_immunocompromised",
 )
-# The tri-state immunity answers whose "unsure" immunosuppressed_moderate accounts for.
-UNSURE_IMMUNITY_FIELDS = ("immune_medicines", *(field for field, _ in SEVERE_IMMUNITY_FIELDS))
+# The lifelong states of immunosuppressed_standing (1.1.0), with their staff wording.
+STANDING_IMMUNITY_FIELDS = (
+    ("no_spleen", "no working spleen"),
+    ("transplant_antirejection", "organ or stem-cell transplant on anti-rejection medicine"),
+)
 _NO_ANSWERS: Mapping[str, Any] = {}
 
 
@@ -48,7 +51,6 @@ def chemotherapy_is_recent(ctx: Context) -> bool | None:
     triggers=(
         "infection.chemotherapy",
         "infection.low_white_cells",
-        "infection.transplant_antirejection",
         "infection.no_spleen",
         "infection.told_severely_immunocompromised",
     ),
@@ -57,6 +59,8 @@ def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
     """Hold for clearance when the immune system is severely weakened.
 
     Its unsure fields come from the suppressed immunosuppressed_moderate (engine, 3.5).
+    1.1.0: a transplant no longer holds, and no spleen holds only under the age of majority
+    (S39); both are the standing precaution for everyone else (immunosuppressed_standing).
 
     Sources: S39, S10, S10a, S46
     """
@@ -67,9 +71,12 @@ def check_immunosuppressed_severe(ctx: Context) -> Hit | None:
             f"chemotherapy on {chemo_date}" if chemo_date else "chemotherapy, date not given"
         )
     infection = _infection(ctx)
-    reasons += [
-        wording for field, wording in SEVERE_IMMUNITY_FIELDS if infection.get(field) == "yes"
-    ]
+    if infection.get("low_white_cells") == "yes":
+        reasons.append("low white cells")
+    if infection.get("no_spleen") == "yes" and ctx.age < ctx.policy.minor_age_years:
+        reasons.append(f"no working spleen, age {ctx.age}")
+    if infection.get("told_severely_immunocompromised") == "yes":
+        reasons.append("told severely immunocompromised")
     if not reasons:
         return None
     return Hit(
@@ -112,20 +119,16 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
     """
     reasons = []
     unsure_fields = []
-    fired_by_an_answer_given = False
     medicines = ctx.get("infection.immune_medicines")
     if medicines == "yes":
         types = enum_text(ctx.get("infection.immune_medicine_types") or ())
         reasons.append(f"immune medicines {types}")
-        fired_by_an_answer_given = True
     if chemotherapy_is_recent(ctx) is False:
         reasons.append(f"chemotherapy on {ctx.get('infection.chemotherapy_last_date')}")
-        fired_by_an_answer_given = True
     if ctx.eq("infection.bloodborne_virus", "yes"):
         control = ctx.get("infection.bloodborne_virus_control")
         if control == "not_controlled":
             reasons.append("bloodborne virus not controlled")
-            fired_by_an_answer_given = True
         elif control == "unsure":
             reasons.append("bloodborne virus control unsure")
             unsure_fields.append("infection.bloodborne_virus_control")
@@ -143,12 +146,11 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
             f"Immune system may be weakened: {'; '.join(reasons)}. Strict asepsis; avoid "
             "needling near joints or prostheses; watch for infection."
         ),
+        # 3.7 (1.1.0): this fixed message is already neutral, so unsure answers keep it.
         patient_message=(
             "Some medicines and health problems make infections a little more likely. Your "
             "physiotherapist will take extra care to keep everything clean. They will tell you "
             "what to watch for afterwards."
-            if fired_by_an_answer_given
-            else unsure_patient_message("your immune system")
         ),
         action=(
             "Strict asepsis; avoid needling near joints and prostheses; teach the signs of "
@@ -156,6 +158,48 @@ def check_immunosuppressed_moderate(ctx: Context) -> Hit | None:
         ),
         sources=("S10", "S10a", "S46"),
         unsure_fields=tuple(unsure_fields),
+    )
+
+
+@rule(
+    "immunosuppressed_standing",
+    category="RP",
+    scope="global",
+    triggers=("infection.no_spleen", "infection.transplant_antirejection"),
+)
+def check_immunosuppressed_standing(ctx: Context) -> Hit | None:
+    """A standing infection precaution on every visit: no spleen, or a transplant (1.1.0).
+
+    Never suppressed (3.5); unsure answers stay with immunosuppressed_moderate (3.4).
+
+    Sources: S39, S10, S10a
+    """
+    infection = _infection(ctx)
+    states = [word for field, word in STANDING_IMMUNITY_FIELDS if infection.get(field) == "yes"]
+    if not states:
+        return None
+    message = (
+        f"Standing infection precaution, every visit: {'; '.join(states)}. Strict asepsis "
+        "(skin preparation, no re-insertion of a needle, no needling near joints or "
+        "prostheses); ask about fever or new infection today; teach the warning signs."
+    )
+    if infection.get("no_spleen") == "yes":
+        message += " No working spleen: a fever after treatment needs same-day medical care."
+    return Hit(
+        staff_message=message,
+        patient_message=(
+            "Because your body fights infection less well, we take extra care every time: clean "
+            "skin, fresh sterile needles, and no needles near joints or implants. If you get a "
+            "fever, chills, or a red, hot or painful spot where a needle went in, get medical "
+            "care the same day."
+        ),
+        action=(
+            "At every visit: ask about fever or new infection before needling; strict asepsis; "
+            "avoid needling near joints and prostheses; fewer insertions; teach and document the "
+            "warning signs. Physician input if anything has changed (new rejection treatment, "
+            "recent infection)."
+        ),
+        sources=("S39", "S10", "S10a"),
     )
 
 

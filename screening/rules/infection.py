@@ -154,7 +154,11 @@ def check_inflamed_area_unchecked(ctx: Context) -> Hit | None:
             "doubt. No needling there."
         ),
         patient_message=(
-            unsure_patient_message("a red, hot or swollen area that a doctor has not checked")
+            unsure_patient_message(
+                "a red, hot or swollen area",
+                then="If an area is getting worse quickly, or you have a fever or trouble "
+                "breathing, please see a doctor today.",
+            )
             if unsure
             else "Thank you for telling us about the red or swollen area. Your physiotherapist "
             "will look at it first. If it is getting worse quickly, or you have a fever or "
@@ -162,8 +166,9 @@ def check_inflamed_area_unchecked(ctx: Context) -> Hit | None:
         ),
         action=(
             "Look at the area before any treatment. If infection or a clot is possible, refer "
-            "for same-day medical assessment and do not needle until it is cleared. Never "
-            "needle into it."
+            "for same-day medical assessment (urgently if there is chest pain or "
+            "breathlessness) and do not needle anywhere, or massage or use e-stim on that "
+            "limb, until it is cleared. Never needle into it."
         ),
         sources=("S13a", "S34", "S46"),
         regions=tuple(regions),

@@ -10,7 +10,8 @@ from screening.rules.registry import rule
 from screening.rules.text import enum_text, regions_text
 from screening.rules.types import Hit
 
-# limb(s) of lymph_node_removal_at_risk_limb: pelvic nodes drain both legs ([DECISION]).
+# limb(s) of lymph_node_removal_at_risk_limb. PELVIS follows infection.pelvic_node_side
+# (1.1.0); an unknown or absent side means both legs, as in 1.0.
 LYMPH_NODE_SITE_LIMBS = {
     "AXILLA_L": ("UPPER_LIMB_L",),
     "AXILLA_R": ("UPPER_LIMB_R",),
@@ -18,6 +19,7 @@ LYMPH_NODE_SITE_LIMBS = {
     "GROIN_R": ("LOWER_LIMB_R",),
     "PELVIS": ("LOWER_LIMB_L", "LOWER_LIMB_R"),
 }
+PELVIC_SIDE_LIMBS = {"left": ("LOWER_LIMB_L",), "right": ("LOWER_LIMB_R",)}
 
 
 def lymphedema_regions(ctx: Context) -> frozenset[str]:
@@ -66,27 +68,39 @@ def check_lymph_node_removal_at_risk_limb(ctx: Context) -> Hit | None:
     The 3.5 supersession by lymphedema_limb is applied here: its regions are exactly
     expand(infection.lymphedema_areas) when lymphedema = yes, and it is never suppressed.
 
+    1.1.0: a pelvic treatment puts only the leg of its side at risk; still no time limit.
+
     Sources: S33, S13a
     """
     if not ctx.eq("infection.lymph_nodes_treated", "yes"):
         return None
     sites = ctx.get("infection.lymph_node_sites") or ()
-    limbs = [limb for site in sites for limb in LYMPH_NODE_SITE_LIMBS[site]]
+    side = ctx.get("infection.pelvic_node_side")
+    limbs = [
+        limb
+        for site in sites
+        for limb in (
+            PELVIC_SIDE_LIMBS.get(side, LYMPH_NODE_SITE_LIMBS[site])
+            if site == "PELVIS"
+            else LYMPH_NODE_SITE_LIMBS[site]
+        )
+    ]
     at_risk = ctx.expand(limbs) - lymphedema_regions(ctx)
     if not at_risk:
         return None
+    pelvis = f" (pelvis: {side})" if side else ""
     avoid = ctx.policy.avoid_at_risk_limb
     policy_text = (
         " Clinic policy: avoid them." if avoid else " Clinic policy allows them with care."
     )
     return Hit(
         staff_message=(
-            f"Lymph nodes removed or irradiated: {enum_text(sites)}. At-risk regions: "
-            f"{regions_text(at_risk)}.{policy_text}"
+            f"Lymph nodes removed or irradiated: {enum_text(sites)}{pelvis}. At-risk regions, "
+            f"for life: {regions_text(at_risk)}.{policy_text}"
         ),
         patient_message=(
-            "Because lymph nodes near this area were treated, we will avoid needling the arm or "
-            "leg on that side to lower the chance of swelling. Your physiotherapist will explain "
+            "Because lymph nodes were treated, the arm or leg on that side can swell more easily, "
+            "for life. Your physiotherapist will usually not put needles in it, and will explain "
             "the options."
         ),
         action=(

@@ -66,22 +66,44 @@ def check_needle_anxiety_mild(ctx: Context) -> Hit | None:
     )
 
 
+FAINT_KIND_TEXT = {"fainted": "fainted", "nearly_fainted": "nearly fainted"}
+
+
+def remote_near_faint(ctx: Context) -> bool:
+    """1.1.0: a near-faint (no loss of consciousness) last more than the policy's days ago."""
+    last = ctx.get("consent.faint_last_date")
+    return (
+        ctx.eq("consent.faint_kind", "nearly_fainted")
+        and last is not None
+        and ctx.days_since(last) > ctx.policy.near_faint_remote_after_days
+    )
+
+
+def _first_session(ctx: Context) -> str:
+    return " First needling session." if ctx.eq("consent.previous_needling", False) else ""
+
+
 @rule(
     "vasovagal_history", category="RP", scope="global", triggers=("consent.fainted_with_needles",)
 )
 def check_vasovagal_history(ctx: Context) -> Hit | None:
     """Plan for fainting in a patient who has fainted, or nearly, with needles.
 
+    1.1.0: a remote near-faint goes to vasovagal_remote_near_faint instead; a real faint,
+    a recent near-faint, or one without kind or date stays here.
+
     Sources: S38, S28, S19, S46
     """
     answer = ctx.get("consent.fainted_with_needles")
-    if answer not in CONCERN:
+    if not (answer == "unsure" or (answer == "yes" and not remote_near_faint(ctx))):
         return None
-    message = f"Has fainted or nearly fainted with needles (answer: {answer})."
-    if ctx.eq("consent.previous_needling", False):
-        message += " First needling session."
+    kind = ctx.get("consent.faint_kind") if answer == "yes" else None
+    what = FAINT_KIND_TEXT.get(kind, "fainted or nearly fainted")
+    last = ctx.get("consent.faint_last_date")
+    when = f", most recently {last}" if last else ""
+    message = f"Has {what} with needles (answer: {answer}){when}.{_first_session(ctx)}"
     if answer == "unsure":
-        patient = unsure_patient_message("fainting or nearly fainting with needles")
+        patient = unsure_patient_message("fainting, or nearly fainting, with needles")
     else:
         patient = (
             "Some people feel faint with needles. It is common and passes quickly. You will lie "
@@ -97,6 +119,40 @@ def check_vasovagal_history(ctx: Context) -> Hit | None:
         ),
         sources=("S38", "S28", "S19", "S46"),
         unsure_fields=_unsure(ctx, "consent.fainted_with_needles"),
+    )
+
+
+@rule(
+    "vasovagal_remote_near_faint",
+    category="INFO",
+    scope="none",
+    triggers=("consent.fainted_with_needles",),
+)
+def check_vasovagal_remote_near_faint(ctx: Context) -> Hit | None:
+    """A note for a near-faint with needles, last more than a year ago (1.1.0).
+
+    Sources: S38, S28
+    """
+    if not (ctx.eq("consent.fainted_with_needles", "yes") and remote_near_faint(ctx)):
+        return None
+    days = ctx.policy.near_faint_remote_after_days
+    return Hit(
+        staff_message=(
+            "Nearly fainted (did not pass out) with needles, most recently "
+            f"{ctx.get('consent.faint_last_date')}, more than {days} days before the "
+            f"appointment. Needle lying down; check the patient has eaten.{_first_session(ctx)}"
+        ),
+        patient_message=(
+            "Thank you for telling us. You will lie down for needling, which makes feeling faint "
+            "much less likely. Please eat a meal or snack before your visit, and tell your "
+            "physiotherapist straight away if you feel faint, sick or sweaty."
+        ),
+        action=(
+            "Needle only lying down; check the patient has eaten; watch for early signs (pallor, "
+            "sweating, nausea) and stop if they appear; short observation before the patient gets "
+            "up. No review needed for this alone."
+        ),
+        sources=("S38", "S28"),
     )
 
 
@@ -119,7 +175,7 @@ def check_previous_adverse_reaction(ctx: Context) -> Hit | None:
     if details:
         message += f" Details: {quote(details)}."
     if answer == "unsure":
-        patient = unsure_patient_message("a strong or unusual reaction after earlier needling")
+        patient = unsure_patient_message("a strong or unusual reaction to earlier needling")
     else:
         patient = (
             "Thank you for telling us about your last treatment. Your physiotherapist will ask "

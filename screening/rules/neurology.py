@@ -41,7 +41,7 @@ def check_epilepsy_controlled(ctx: Context) -> Hit | None:
                 "Answered not sure about epilepsy or seizures. Needle lying down; no e-stim; "
                 "start with a small dose."
             ),
-            patient_message=unsure_patient_message("epilepsy or seizures"),
+            patient_message=unsure_patient_message("seizures or epilepsy", estim_off=True),
             action="Needle lying down; small first dose; no e-stim.",
             sources=("S10", "S10a", "S37"),
             estim_off=True,
@@ -118,9 +118,8 @@ def check_neurological_condition(ctx: Context) -> Hit | None:
             "needling; needling for spasticity is not ruled out."
         ),
         patient_message=(
-            unsure_patient_message("a condition of the brain, spinal cord or nerves")
-            if unsure
-            else "Your physiotherapist will check the feeling and strength in the areas to be "
+            # 3.7 (1.1.0): the fixed message is already neutral, so "not sure" keeps it.
+            "Your physiotherapist will check the feeling and strength in the areas to be "
             "treated. They will make sure you can tell them what you feel during treatment."
         ),
         action="Check sensation, communication and spasticity; adapt the dose.",
@@ -156,36 +155,80 @@ def check_sensory_loss_at_site(ctx: Context) -> Hit | None:
     )
 
 
+def _asks_to_talk_first(ctx: Context) -> bool:
+    # Absent (every 1.0 form) counts as no request (1.1.0).
+    return ctx.get("conditions.mental_health_discuss_first") is True
+
+
 @rule(
-    "psychological_condition", category="RP", scope="global", triggers=("conditions.mental_health",)
+    "psychological_condition",
+    category="RP",
+    scope="global",
+    triggers=("conditions.mental_health",),
 )
 def check_psychological_condition(ctx: Context) -> Hit | None:
-    """Review mental or emotional health information: trauma-informed approach.
+    """Review before needling when the patient asks to talk about their mental health first.
+
+    1.1.0: other mental-health answers (and "not sure") are the note mental_health_note.
+
+    Sources: S10, S10a, S34
+    """
+    if not (ctx.eq("conditions.mental_health", "yes") and _asks_to_talk_first(ctx)):
+        return None
+    details = ctx.get("conditions.mental_health_details")
+    what = f": {quote(details)}" if details else ""
+    return Hit(
+        staff_message=(
+            f"Mental or emotional health information to consider{what}. The patient asks to "
+            "talk about it before any needling is planned. Trauma-informed approach; assess "
+            "capacity if there is acute confusion or psychosis."
+        ),
+        patient_message=(
+            "Thank you for sharing this. Your physiotherapist will talk with you about it before "
+            "planning any needling, and will go at your pace. You can pause or stop at any time."
+        ),
+        action=(
+            "Contact the patient, or talk with them at the start of the visit, before needling is "
+            "planned. Trauma-informed approach: explain, ask before touching, agree a stop "
+            "signal. Acute psychosis or confusion: assess capacity (see `capacity_impaired`)."
+        ),
+        sources=("S10", "S10a", "S34"),
+    )
+
+
+@rule("mental_health_note", category="INFO", scope="none", triggers=("conditions.mental_health",))
+def check_mental_health_note(ctx: Context) -> Hit | None:
+    """A note for a trauma-informed approach, without a request to talk first (1.1.0).
+
+    An unsure answer is listed here (3.4, principle 1): it never ranks above a yes.
 
     Sources: S10, S10a, S34
     """
     answer = ctx.get("conditions.mental_health")
-    if answer not in ("yes", "unsure"):
+    if not (answer == "unsure" or (answer == "yes" and not _asks_to_talk_first(ctx))):
         return None
     unsure = answer == "unsure"
     details = ctx.get("conditions.mental_health_details")
-    # Both variants apply when an unsure answer comes with details: keep both (decisions.md).
-    what = " (answered not sure)" if unsure else ""
-    what += f": {quote(details)}" if details else ""
+    # An unsure answer with details keeps both variants (decisions.md).
+    if unsure:
+        what = " (answered not sure)" + (f": {quote(details)}" if details else "")
+    else:
+        what = f": {quote(details)}" if details else " (answered yes, no details)"
     return Hit(
         staff_message=(
             f"Mental or emotional health information to consider{what}. Trauma-informed "
-            "approach; assess capacity if there is acute confusion or psychosis."
+            "approach: explain each step, ask before touching, agree a stop signal."
         ),
         patient_message=(
-            unsure_patient_message("sharing something about your mental or emotional health")
+            unsure_patient_message("something about your mental or emotional health")
             if unsure
             else "Thank you for sharing this. Your physiotherapist will go at your pace and "
             "explain each step. You can pause or stop at any time."
         ),
         action=(
-            "Trauma-informed approach: explain, ask before touching, agree a stop signal. Acute "
-            "psychosis or confusion: assess capacity (see `capacity_impaired`)."
+            "Read the note before the visit; trauma-informed approach (explain, ask before "
+            "touching, agree a stop signal). If acute confusion or psychosis is apparent at the "
+            "visit, assess capacity (see `capacity_impaired`)."
         ),
         sources=("S10", "S10a", "S34"),
         unsure_fields=("conditions.mental_health",) if unsure else (),

@@ -6,13 +6,12 @@ first trimester. Exactly one trimester rule fires when ``pregnancy.status`` is y
 
 from __future__ import annotations
 
-from screening.rules.context import Context, gestational_days
+from screening.rules.context import Context
 from screening.rules.registry import rule
 from screening.rules.text import quote
 from screening.rules.types import Hit
 
 PREGNANCY_REGIONS = ("ABDOMEN", "LUMBAR_SACRAL")
-POST_TERM_DAYS = 42 * 7
 
 
 def _complications(ctx: Context) -> str:
@@ -119,10 +118,8 @@ def check_pregnancy_t3(ctx: Context) -> Hit | None:
     gw = ctx.gw  # None unless pregnancy.status is yes
     if gw is None or gw < 28:
         return None
-    days = gestational_days(ctx.doc["pregnancy"], ctx.appointment, ctx.completed_on)
-    post_term = (
-        "; over 42 weeks: check whether the baby has been born" if days > POST_TERM_DAYS else ""
-    )
+    # 1.1.0: the "over 42 weeks" bracket has its condition, gw >= 43.
+    post_term = "; over 42 weeks: check whether the baby has been born" if gw >= 43 else ""
     return _trimester_hit(
         ctx,
         staff=(

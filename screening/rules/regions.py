@@ -60,6 +60,20 @@ def canonical(codes: Iterable[str]) -> list[str]:
     return sorted(set(codes), key=REGION_INDEX.__getitem__)
 
 
+# limb_of (3.1, 1.1.0): each limb region maps to all three regions of its limb.
+_LIMB_OF: dict[str, tuple[str, ...]] = {
+    region: regions for regions in LIMB_REGIONS.values() for region in regions
+}
+
+
+def limb_of(codes: Iterable[str] | None) -> frozenset[str]:
+    """``limb_of(L)``: every region of ``expand(L)``, a limb region widened to its whole limb."""
+    out: set[str] = set()
+    for region in expand(codes):
+        out.update(_LIMB_OF.get(region, (region,)))
+    return frozenset(out)
+
+
 def adjacent(region: str) -> frozenset[str]:
     """Regions that share a border with ``region`` (adj(r) in clinical-rules.md 3.1)."""
     return ADJACENCY.get(region, EMPTY)

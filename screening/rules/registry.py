@@ -23,6 +23,8 @@ FAMILY_MODULES: tuple[str, ...] = (
     "immunity",
     "lymph",
     "devices",
+    "hardware",
+    "allergies",
     "cardiometabolic",
     "conditions",
     "frailty",

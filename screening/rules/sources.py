@@ -364,6 +364,16 @@ SOURCES: dict[str, Source] = {
         "tier": "—",
         "used_for": "Standard for a later FHIR export; not a clinical source.",
     },
+    "S48": {
+        "title": "NKF-KDOQI clinical practice guidelines for vascular access (2006 update)",
+        "publisher": "National Kidney Foundation",
+        "year": "2006",
+        "tier": "A",
+        "used_for": (
+            "Veins of the access arm are preserved; access complications are a leading cause "
+            "of admission. Basis of dialysis_access_limb (1.1.0)."
+        ),
+    },
 }
 
 # Sources that may be cited on pages a patient sees (tier D is for staff wording only).

@@ -131,7 +131,8 @@ def check_spinal_instability_or_recent_spinal_surgery(ctx: Context) -> Hit | Non
     )
     if not (unstable or operated):
         return None
-    surgery_text = "spine surgery " + (f"on {surgery_date}" if surgery_date else "date not given")
+    # The date is required with spine_surgery (1.1.0 dropped the dead "date not given").
+    surgery_text = f"spine surgery on {surgery_date}"
     parts = (["Spinal instability"] if unstable else []) + ([surgery_text] if operated else [])
     what = " and ".join(parts)
     what = what[0].upper() + what[1:]

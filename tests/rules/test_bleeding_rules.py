@@ -232,7 +232,8 @@ def test_bruising_message_lists_blood_thinners_and_neutral_patient_text_when_uns
         "Bruises very easily or bleeds a long time after small cuts (answer: unsure); no "
         "diagnosed bleeding disorder. Blood thinners: aspirin."
     )
-    assert finding["patient_message"].startswith("You told us you are not sure about bruising")
+    # 3.7 (1.1.0): the fixed message is already neutral and is kept for "not sure".
+    assert finding["patient_message"].startswith("Before any needling, your physiotherapist")
     assert finding["unsure_fields"] == ["bleeding.easy_bruising"]
 
 

@@ -561,7 +561,7 @@ def test_it_does_not_flag_red_flags_answered_no(make_doc):
         (
             {"conditions.mental_health": "unsure"},
             "conditions.mental_health",
-            "psychological_condition",
+            "mental_health_note",
         ),
     ],
 )
@@ -570,4 +570,6 @@ def test_an_unsure_condition_answer_is_listed_once_and_only_reviews(
 ):
     result = run(make_doc, overrides)
     assert unsure_listed_on(result, path) == [listed_on]
-    assert result["tier"] == "PHYSIO_REVIEW"
+    # 3.4 principle 1 (1.1.0): a mental-health "not sure" is a note, like its "yes".
+    note = listed_on == "mental_health_note"
+    assert result["tier"] == ("INFO_ONLY" if note else "PHYSIO_REVIEW")

@@ -308,13 +308,13 @@ def test_consent_unwilling_takes_over_an_unsure_pressure_answer(make_doc, fired)
         ),
         (
             {"consent.feels_pressured": "yes"},
-            "Patient is open to dry needling but may feel pushed by someone else "
-            "(feels_pressured: yes).",
+            "Patient may feel pushed by someone else (feels_pressured: yes).",
             [],
         ),
         (
             {"consent.needling_preference": "unsure", "consent.feels_pressured": "unsure"},
-            "Patient is not yet sure about dry needling.",
+            "Patient is not yet sure about dry needling; may feel pushed by someone else "
+            "(feels_pressured: unsure).",
             ["consent.feels_pressured", "consent.needling_preference"],
         ),
     ],
@@ -390,7 +390,9 @@ def test_impaired_today_message_uses_the_policy_hours(make_doc, fired):
     assert finding["staff_message"] == (
         "Alcohol, cannabis or a drowsy-making medicine in the 8 hours before check-in (2026-12-03)."
     )
-    assert "in the last 8 hours" in finding["patient_message"]
+    # 1.1.0: the number is only in the question and the staff message.
+    assert "shortly before your visit" in finding["patient_message"]
+    assert "8" not in finding["patient_message"]
 
 
 def test_interpreter_message_names_the_language_when_given(make_doc, fired):

@@ -346,7 +346,9 @@ def test_joint_messages_say_why_each_item_is_recent(make_doc):
 def test_valve_and_metal_allergy_are_reviewed_on_yes_or_unsure(
     make_doc, rule_id, field, message, sources, answer
 ):
-    assessment = assessed(make_doc({field: answer}))
+    # 1.1.0: metal_allergy needs needles recorded as containing nickel (else the note fires).
+    policy = {"needles_contain_nickel": True} if rule_id == "metal_allergy" else {}
+    assessment = assessed(make_doc({field: answer}), **policy)
     if answer == "no":
         check(assessment, rule_id, None)
         assert assessment["tier"] == "CLEAR"

@@ -131,8 +131,9 @@ def test_it_plans_depth_for_a_low_bmi_over_the_lung(make_doc, overrides, policy,
         return
     threshold = (policy or {}).get("bmi_low_threshold", 18.5)
     assert hit["staff_message"] == (
-        f"BMI {printed} (below {threshold}) with lung-field target(s) THORACIC_SPINE. Plan "
-        "depth: shorter needles or ultrasound, rib-bracketing, check bolster positioning."
+        f"BMI {printed} (below {threshold} before rounding) with lung-field target(s) "
+        "THORACIC_SPINE. Plan depth: shorter needles or ultrasound, rib-bracketing, check "
+        "bolster positioning."
     )
     assert hit["regions"] == ["THORACIC_SPINE"]
     assert result["excluded_regions"] == []
@@ -154,7 +155,8 @@ def test_it_notes_the_adult_cut_off_for_a_minor(make_doc):
     result = run(make_doc, overrides)
     assert result["age_at_appointment"] == 15
     assert finding(result, "low_bmi_thoracic")["staff_message"].startswith(
-        "BMI 17.2 (below 18.5, adult cut-off) with lung-field target(s) THORACIC_SPINE."
+        "BMI 17.2 (below 18.5 before rounding, adult cut-off) with lung-field target(s) "
+        "THORACIC_SPINE."
     )
 
 
@@ -204,7 +206,8 @@ def test_it_marks_the_lung_field_for_a_lung_condition_whatever_the_targets(
 
 @pytest.mark.parametrize("answer", ["yes", "unsure"])
 def test_it_marks_the_lung_field_for_a_chest_wall_difference(make_doc, answer):
-    result = run(make_doc, {"frailty_bone_chest.chest_wall_deformity": answer})
+    # 1.1.0: only with a lung-field target (THORAX); a knee alone gets the note.
+    result = run(make_doc, {"frailty_bone_chest.chest_wall_deformity": answer, **THORAX})
     hit = finding(result, "chest_wall_deformity")
     assert hit["staff_message"].startswith(
         "Scoliosis, marked upper-back curve or chest-shape difference "
@@ -307,7 +310,7 @@ EX08_MUST_FIRE = {
     "diabetes_complicated",
     "older_adult_frail",
     "osteoporosis",
-    "metal_allergy",
+    "metal_allergy_note",
     "thorax_lung_field_region",
     "antiplatelet_single",
     "cardiovascular_stable",
@@ -321,6 +324,7 @@ EX08_MUST_NOT_FIRE = {
     "antithrombotic_combination",
     "lung_disease_or_prior_pneumothorax",
     "minor_under_18",
+    "metal_allergy",  # 1.1.0: the default policy records nickel-free needles
 }
 
 
@@ -361,10 +365,12 @@ def test_ex08_older_adult_holds_for_the_diabetic_foot_ulcer(make_doc):
         ("frailty_bone_chest.frailty", "older_adult_frail"),
         ("frailty_bone_chest.osteoporosis", "osteoporosis"),
         ("frailty_bone_chest.lung_condition", "lung_disease_or_prior_pneumothorax"),
-        ("frailty_bone_chest.chest_wall_deformity", "chest_wall_deformity"),
+        ("frailty_bone_chest.chest_wall_deformity", "chest_wall_deformity_note"),
     ],
 )
 def test_an_unsure_frailty_answer_is_listed_once_and_only_reviews(make_doc, field, listed_on):
     result = run(make_doc, {field: "unsure"})
     assert [f["rule"] for f in result["findings"] if field in f["unsure_fields"]] == [listed_on]
-    assert result["tier"] == "PHYSIO_REVIEW"
+    # 3.4 principle 1 (1.1.0): the chest-wall note (knee target) is INFO for unsure as for yes.
+    note = listed_on.endswith("_note")
+    assert result["tier"] == ("INFO_ONLY" if note else "PHYSIO_REVIEW")

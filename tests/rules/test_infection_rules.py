@@ -244,13 +244,21 @@ CHEMO = {"infection.chemotherapy": True}
             id="chemo-day-29-wider-policy",
         ),
         pytest.param({"infection.low_white_cells": "yes"}, {}, "low white cells", id="white-cells"),
+        # 1.1.0: a transplant, and no spleen in an adult, are the standing precaution instead.
+        pytest.param({"infection.transplant_antirejection": "yes"}, {}, None, id="transplant"),
+        pytest.param({"infection.no_spleen": "yes"}, {}, None, id="no-spleen-adult"),
         pytest.param(
-            {"infection.transplant_antirejection": "yes"},
+            {"infection.no_spleen": "yes", "about.date_of_birth": "2010-06-01"},
             {},
-            "transplant on anti-rejection medicine",
-            id="transplant",
+            "no working spleen, age 16",
+            id="no-spleen-age-16",
         ),
-        pytest.param({"infection.no_spleen": "yes"}, {}, "no working spleen", id="no-spleen"),
+        pytest.param(
+            {"infection.no_spleen": "yes", "about.date_of_birth": "2008-12-03"},
+            {},
+            None,
+            id="no-spleen-exactly-18",
+        ),
         pytest.param(
             {"infection.told_severely_immunocompromised": "yes"},
             {},
@@ -260,7 +268,7 @@ CHEMO = {"infection.chemotherapy": True}
         pytest.param(
             CHEMO | {"infection.no_spleen": "yes", "infection.low_white_cells": "yes"},
             {},
-            "chemotherapy, date not given; low white cells; no working spleen",
+            "chemotherapy, date not given; low white cells",
             id="several-reasons",
         ),
         pytest.param({"infection.no_spleen": "unsure"}, {}, None, id="unsure-never-holds"),
@@ -374,9 +382,10 @@ def test_moderate_immunosuppression_is_reviewed(make_doc, overrides, reasons, un
 @pytest.mark.parametrize(
     ("overrides", "neutral"),
     [
-        pytest.param({"infection.immune_medicines": "unsure"}, True, id="only-unsure"),
+        # 3.7 (1.1.0): the fixed message is already neutral, so "not sure" keeps it.
+        pytest.param({"infection.immune_medicines": "unsure"}, False, id="only-unsure"),
         pytest.param(
-            BBV | {"infection.bloodborne_virus_control": "unsure"}, True, id="control-unsure"
+            BBV | {"infection.bloodborne_virus_control": "unsure"}, False, id="control-unsure"
         ),
         pytest.param(
             {
@@ -567,15 +576,15 @@ def test_at_risk_limb_exclusion_follows_policy(make_doc, avoid, excluded, policy
     assert found["regions"] == LEFT_ARM
     assert assessment["excluded_regions"] == excluded
     assert found["staff_message"] == (
-        "Lymph nodes removed or irradiated: AXILLA_L. At-risk regions: SHOULDER_L, ARM_L, "
-        f"FOREARM_HAND_L.{policy_text}"
+        "Lymph nodes removed or irradiated: AXILLA_L. At-risk regions, for life: SHOULDER_L, "
+        f"ARM_L, FOREARM_HAND_L.{policy_text}"
     )
 
 
 def test_at_risk_message_shows_only_the_regions_left_after_lymphedema(make_doc):
     assessment = assessed(make_doc(nodes("AXILLA_L") | lymphedema("ARM_L")))
     assert (
-        "At-risk regions: SHOULDER_L, FOREARM_HAND_L."
+        "At-risk regions, for life: SHOULDER_L, FOREARM_HAND_L."
         in finding(assessment, "lymph_node_removal_at_risk_limb")["staff_message"]
     )
     assert assessment["excluded_regions"] == LEFT_ARM

@@ -141,7 +141,8 @@ def test_it_reviews_a_neurological_condition(make_doc, overrides, what, unsure):
         "needling for spasticity is not ruled out."
     )
     assert hit["unsure_fields"] == (["conditions.neurological_condition"] if unsure else [])
-    assert hit["patient_message"].startswith(NOT_SURE) is unsure
+    # 3.7 (1.1.0): the fixed message is already neutral and is kept for "not sure".
+    assert not hit["patient_message"].startswith(NOT_SURE)
     assert hit["tier_effect"] == "PHYSIO_REVIEW"
 
 
@@ -226,7 +227,12 @@ def test_numbness_feeds_no_neurological_finding(make_doc):
             False,
             id="yes-with-details",
         ),
-        pytest.param({"conditions.mental_health": "yes"}, "", False, id="yes-no-details"),
+        pytest.param(
+            {"conditions.mental_health": "yes"},
+            " (answered yes, no details)",
+            False,
+            id="yes-no-details",
+        ),
         pytest.param(
             {"conditions.mental_health": "unsure"}, " (answered not sure)", True, id="unsure"
         ),
@@ -238,21 +244,49 @@ def test_numbness_feeds_no_neurological_finding(make_doc):
         ),
     ],
 )
-def test_it_reviews_mental_health_information(make_doc, overrides, what, unsure):
-    hit = finding(run(make_doc, overrides), "psychological_condition")
+def test_mental_health_information_is_a_note(make_doc, overrides, what, unsure):
+    """1.1.0: without a request to talk first, mental health is mental_health_note (INFO)."""
+    result = run(make_doc, overrides)
+    assert finding(result, "psychological_condition") is None
+    hit = finding(result, "mental_health_note")
     assert hit["staff_message"] == (
-        f"Mental or emotional health information to consider{what}. Trauma-informed approach; "
-        "assess capacity if there is acute confusion or psychosis."
+        f"Mental or emotional health information to consider{what}. Trauma-informed approach: "
+        "explain each step, ask before touching, agree a stop signal."
     )
+    assert hit["tier_effect"] == "INFO_ONLY" and result["tier"] == "INFO_ONLY"
     assert hit["unsure_fields"] == (["conditions.mental_health"] if unsure else [])
     assert hit["patient_message"].startswith(NOT_SURE) is unsure
     assert hit["sources"] == ["S10", "S10a", "S34"]
 
 
+@pytest.mark.parametrize("details", [{}, {"conditions.mental_health_details": "Panic attacks"}])
+def test_a_request_to_talk_first_is_a_review(make_doc, details):
+    overrides = {
+        "conditions.mental_health": "yes",
+        "conditions.mental_health_discuss_first": True,
+        **details,
+    }
+    result = run(make_doc, overrides)
+    assert finding(result, "mental_health_note") is None
+    hit = finding(result, "psychological_condition")
+    what = ': "Panic attacks"' if details else ""
+    assert hit["staff_message"] == (
+        f"Mental or emotional health information to consider{what}. The patient asks to talk "
+        "about it before any needling is planned. Trauma-informed approach; assess capacity if "
+        "there is acute confusion or psychosis."
+    )
+    assert result["tier"] == "PHYSIO_REVIEW"
+
+
+def test_no_request_to_talk_first_is_still_a_note(make_doc):
+    overrides = {"conditions.mental_health": "yes", "conditions.mental_health_discuss_first": False}
+    assert finding(run(make_doc, overrides), "mental_health_note") is not None
+
+
 def test_it_cuts_long_mental_health_details_to_200_characters(make_doc):
     details = "x" * 250
     overrides = {"conditions.mental_health": "yes", "conditions.mental_health_details": details}
-    hit = finding(run(make_doc, overrides), "psychological_condition")
+    hit = finding(run(make_doc, overrides), "mental_health_note")
     assert f'"{"x" * 200}…"' in hit["staff_message"]
     assert "x" * 201 not in hit["staff_message"]
 

@@ -153,9 +153,14 @@ def test_possible_pregnancy_lists_the_status(make_doc, fired):
             pregnant(due_date=due_date_for(30)),
             "Pregnant, 30 weeks at the appointment (third trimester). Avoid",
         ),
+        # 1.1.0: the "over 42 weeks" bracket has its condition gw >= 43 (42+1 is still 42).
         (
             pregnant(due_date=due_date_for(42, 1)),
-            "Pregnant, 42 weeks at the appointment (third trimester); over 42 weeks: check whether",
+            "Pregnant, 42 weeks at the appointment (third trimester). Avoid",
+        ),
+        (
+            pregnant(due_date=due_date_for(43)),
+            "Pregnant, 43 weeks at the appointment (third trimester); over 42 weeks: check whether",
         ),
     ],
 )
