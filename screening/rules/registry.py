@@ -7,7 +7,7 @@ register on import; ``load_rules()`` imports them all (once).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from screening.rules.regions import INTAKE_SCHEMA
 from screening.rules.types import CATEGORIES, SCOPES, RuleFunc, RuleSpec, tier_effect_of
@@ -124,15 +124,22 @@ def load_rules() -> dict[str, RuleSpec]:
     return RULES
 
 
-def evaluation_order() -> list[RuleSpec]:
-    """The step-3 rules, each after the rules it reads (``after``), else in registry order."""
-    specs = [spec for spec in load_rules().values() if spec.id not in SPECIAL_RULES]
+def evaluation_order(specs: Iterable[RuleSpec] | None = None) -> list[RuleSpec]:
+    """The step-3 rules, each after the rules it reads (``after``), else in registry order.
+
+    A topological order: the engine enforces "runs after" itself, so the order in which the
+    family modules register (import order) never decides what ``ctx.fired`` sees.
+    """
+    if specs is None:
+        specs = load_rules().values()
+    specs = [spec for spec in specs if spec.id not in SPECIAL_RULES]
+    known = {spec.id for spec in specs} | set(RULES)
     placed: dict[str, RuleSpec] = {}
     pending = list(specs)
     while pending:
         progressed = False
         for spec in list(pending):
-            if all(dep in placed or dep not in RULES for dep in spec.after):
+            if all(dep in placed or dep not in known for dep in spec.after):
                 placed[spec.id] = spec
                 pending.remove(spec)
                 progressed = True
