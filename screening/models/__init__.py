@@ -3,6 +3,7 @@
 from screening.models.audit import AuditEvent
 from screening.models.care import Patient, Visit
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
+from screening.models.reassessment import Reassessment
 from screening.models.review import SubmissionEvent
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "IntakeDraft",
     "Invitation",
     "Patient",
+    "Reassessment",
     "Submission",
     "SubmissionEvent",
     "Visit",
