@@ -114,3 +114,19 @@ def test_without_yes_and_without_a_terminal_it_refuses_to_store(stored):
     with pytest.raises(CommandError, match="pass --yes"):
         reassess()
     assert Reassessment.objects.count() == 0
+
+
+def test_the_staff_page_include_shows_both_assessments_with_their_ruleset(stored):
+    from django.template.loader import render_to_string
+
+    changed_past, *_ = stored
+    assert (
+        render_to_string(
+            "screening/review/_reassessments.html", {"submission": changed_past}
+        ).strip()
+        == ""
+    )
+    reassess("--yes")
+    html = render_to_string("screening/review/_reassessments.html", {"submission": changed_past})
+    assert "As submitted, ruleset 1.0.0:" in html and "ruleset 1.1.0:" in html
+    assert "tier-physio_review" in html and "tier-hold_for_clearance" in html

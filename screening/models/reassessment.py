@@ -36,3 +36,10 @@ class Reassessment(models.Model):
 
     def __str__(self) -> str:
         return f"Reassessment #{self.pk} of submission #{self.submission_id}"
+
+    @property
+    def tier_label(self) -> str:
+        """The tier as staff read it (the Submission's translated tier names)."""
+        from screening.models.intake import Submission
+
+        return str(Submission.Tier(self.tier).label)
