@@ -8,9 +8,12 @@ validate, run the engine, and check the engine's output against its own schema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
 from screening.contracts.assessment_checks import (
@@ -47,24 +50,59 @@ ASSESSMENT_VALIDATOR = Draft202012Validator(
 )
 _RULE_CLASSES = allowed_classes(ASSESSMENT_SCHEMA)
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_date(value: str) -> bool:
+    """The ``date`` format as jsonschema checks it: YYYY-MM-DD and a real calendar date."""
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# Issue 15: the same schemas compiled to Python once, used only to ACCEPT a document fast.
+# Anything they reject goes through jsonschema, which words every error with its field path,
+# so the messages are unchanged. The schemas use only draft-7 keywords (plus $defs, reached
+# through $ref), which fastjsonschema implements; a test checks both agree.
+_FAST_INTAKE = fastjsonschema.compile(_INTAKE_CHECKED, formats={"date": _is_date})
+_FAST_ASSESSMENT = fastjsonschema.compile(
+    prepare_schema(without_catalogue_clauses(ASSESSMENT_SCHEMA)), formats={"date": _is_date}
+)
+
+
+def _fast_valid(check: Any, doc: Any) -> bool:
+    try:
+        check(doc)
+    except Exception:  # JsonSchemaException, or odd input: let jsonschema say what is wrong
+        return False
+    return True
+
 
 def validate_intake(doc: Any) -> list[ContractError]:
     """Return every contract error of an intake document (empty when it is valid).
 
     Checks V1-V8 run only when the schema passed: they compare fields the schema vouches for.
     """
-    errors = convert(INTAKE_VALIDATOR.iter_errors(doc), _INTAKE_CHECKED)
-    if errors:
-        return errors
+    if not _fast_valid(_FAST_INTAKE, doc):
+        errors = convert(INTAKE_VALIDATOR.iter_errors(doc), _INTAKE_CHECKED)
+        if errors:
+            return errors
     return check_dates(doc)
 
 
 def validate_assessment(doc: Any) -> list[ContractError]:
     """Return every error of an assessment against dn-assessment/1 (empty when valid)."""
-    errors = [
-        ContractError(field_path(error.absolute_path), error.message.split("\n", 1)[0][:300])
-        for error in ASSESSMENT_VALIDATOR.iter_errors(doc)
-    ]
+    if _fast_valid(_FAST_ASSESSMENT, doc):
+        errors: list[ContractError] = []
+    else:
+        errors = [
+            ContractError(field_path(error.absolute_path), error.message.split("\n", 1)[0][:300])
+            for error in ASSESSMENT_VALIDATOR.iter_errors(doc)
+        ]
     errors.extend(catalogue_errors(doc, _RULE_CLASSES))
     return errors
 
