@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from screening.care.current import only_current
 from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
+from screening.review import labels
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
 QUEUE_COLUMNS = (
@@ -23,7 +24,33 @@ QUEUE_COLUMNS = (
 )
 
 
-def queue(filters: dict) -> QuerySet[Submission]:
+# The queue's sortable columns: ?sort=<key> (or -<key> for the reverse). Needs-action rows
+# still lead in every sort, so "what is still open" is always on top.
+_TIER_RANK = Case(
+    *[When(tier=tier, then=Value(rank)) for rank, tier in enumerate(labels.TIER_ORDER)],
+    output_field=IntegerField(),
+)
+SORTS = {
+    "appointment": ("appointment_date", "appointment_time"),
+    "tier": (_TIER_RANK,),
+    "status": ("status",),
+    "submitted": ("submitted_at",),
+}
+
+
+def _order(sort: str) -> list:
+    key = sort.removeprefix("-")
+    if key not in SORTS:
+        return ["action_rank", "appointment_date", "appointment_time", "pk"]
+    descending = sort.startswith("-")
+    columns = []
+    for column in SORTS[key]:
+        expression = column if not isinstance(column, str) else F(column)
+        columns.append(expression.desc() if descending else expression.asc())
+    return ["action_rank", *columns, "appointment_date", "appointment_time", "pk"]
+
+
+def queue(filters: dict, sort: str = "") -> QuerySet[Submission]:
     """Upcoming visits, one row each (its current screening), those needing action first."""
     # A visit's earlier form, once a check-in replaces it, must not show as a row of its own.
     since = filters.get("date_from") or timezone.localdate()
@@ -41,7 +68,13 @@ def queue(filters: dict) -> QuerySet[Submission]:
         rows = rows.filter(patient_name__icontains=filters["q"].strip())
     # action_rank (a generated column) is 0 for flagged submissions without a decision: they
     # lead. The index submission_queue_order serves exactly this order.
-    return rows.order_by("action_rank", "appointment_date", "appointment_time", "pk")
+    return rows.order_by(*_order(sort))
+
+
+def reasons(pks: list[int]) -> dict[int, str]:
+    """The one-line reason of each of a page's rows: one query, whatever the page holds."""
+    rows = Submission.objects.filter(pk__in=pks).values_list("pk", "assessment", "intake_document")
+    return {pk: labels.reason_line(assessment, document) for pk, assessment, document in rows}
 
 
 def invitations_for_list(days_back: int = 1) -> QuerySet[Invitation]:

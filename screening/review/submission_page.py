@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from screening.models import Submission
 from screening.pdf.answers import AnswerSection, answer_sections
+from screening.review import labels
 from screening.rules.regions import REGION_LABELS
 from screening.rules.sources import SOURCES
 
@@ -64,13 +65,14 @@ def findings(assessment: dict) -> list[FindingView]:
             tier_effect=item["tier_effect"],
             tier_label=tier_label(item["tier_effect"]),
             tier_style=TIER_STYLE[item["tier_effect"]],
-            category=item["category"],
-            scope=item["scope"],
-            staff_message=item["staff_message"],
-            action=item["action"],
-            regions=region_words(item["regions"]),
+            # Plain words for staff: no category letters, region codes or field paths.
+            category=str(labels.CATEGORY_LABELS.get(item["category"], item["category"])),
+            scope=str(labels.SCOPE_LABELS.get(item["scope"], item["scope"])),
+            staff_message=labels.plain_text(item["staff_message"]),
+            action=labels.plain_text(item["action"]),
+            regions=labels.region_names(item["regions"]),
             sources=[_source(sid) for sid in item["sources"]],
-            unsure_fields=item["unsure_fields"],
+            unsure_fields=labels.unsure_labels(item["unsure_fields"]),
             always_on=item["rule"] in ALWAYS_ON,
         )
         for item in assessment["findings"]

@@ -58,7 +58,8 @@ def test_its_query_count_does_not_grow_with_the_rows(staff_client, make_submissi
     assert Submission.objects.count() == 500
     with_five_hundred = _queue_queries(client)
     assert with_ten == with_five_hundred
-    assert with_five_hundred <= 8
+    # +1: the page's reasons, read in one query for the page's rows.
+    assert with_five_hundred <= 9
     # Filters and a later page do not add per-row queries either.
     assert _queue_queries(client, tier="flagged", page=3) == with_ten
 

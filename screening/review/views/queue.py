@@ -23,10 +23,22 @@ def queue(request: HttpRequest) -> HttpResponse:
     saved = request.session.get(FILTERS_KEY)
     form = QueueFilterForm(saved)
     filters = form.cleaned_data if saved and form.is_valid() else {}
-    page = Paginator(queries.queue(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = request.GET.get("sort", "")
+    sort = sort if sort.removeprefix("-") in queries.SORTS else ""
+    page = Paginator(queries.queue(filters, sort), PAGE_SIZE).get_page(request.GET.get("page"))
+    reasons = queries.reasons([row.pk for row in page.object_list])
+    for row in page.object_list:
+        row.reason = reasons.get(row.pk, "")
     # One reverse() for the page instead of one per row (a sixth of the render time).
     submission_path = reverse("review:submission", kwargs={"pk": 0}).removesuffix("0/")
-    context = {"form": form, "page": page, "submission_path": submission_path}
+    context = {
+        "form": form,
+        "page": page,
+        "submission_path": submission_path,
+        "sort": sort,
+        "query": f"sort={sort}" if sort else "",
+        "sort_links": _sort_links(sort),
+    }
     return render(request, "screening/review/queue.html", context)
 
 
@@ -38,3 +50,16 @@ def _remember_filters(request: HttpRequest) -> HttpResponse:
             name: request.POST.get(name, "")[:100] for name in QueueFilterForm.base_fields
         }
     return redirect("review:queue")
+
+
+def _sort_links(current: str) -> dict[str, dict[str, str]]:
+    """Per column: the ?sort= value a click sets (toggles the direction) and aria-sort."""
+    links = {}
+    for key in queries.SORTS:
+        if current == key:
+            links[key] = {"value": f"-{key}", "aria": "ascending"}
+        elif current == f"-{key}":
+            links[key] = {"value": key, "aria": "descending"}
+        else:
+            links[key] = {"value": key, "aria": "none"}
+    return links
