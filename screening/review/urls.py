@@ -2,11 +2,20 @@
 
 from django.urls import path
 
-from screening.review.views import actions, audit_log, documents, invitations, queue, submission
+from screening.review.views import (
+    actions,
+    audit_log,
+    documents,
+    invitations,
+    queue,
+    submission,
+    today,
+)
 
 app_name = "review"
 urlpatterns = [
     path("", queue.queue, name="queue"),
+    path("today/", today.today_view, name="today"),
     path("submissions/<int:pk>/", submission.detail, name="submission"),
     path("submissions/<int:pk>/status/", actions.change_status, name="change_status"),
     path("submissions/<int:pk>/note/", actions.add_note, name="add_note"),
