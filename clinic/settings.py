@@ -137,7 +137,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 CSRF_FAILURE_VIEW = "screening.views.csrf_failure"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "review:queue"
+LOGIN_REDIRECT_URL = "review:today"  # staff land on the day's visits (issue 11)
 LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
