@@ -71,6 +71,12 @@ def queue(filters: dict, sort: str = "") -> QuerySet[Submission]:
     return rows.order_by(*_order(sort))
 
 
+def next_needing_action(after: Submission) -> Submission | None:
+    """The next upcoming visit still needing action (the queue's order), other than `after`."""
+    rows = queue({"tier": FLAGGED}).filter(action_rank=0).exclude(pk=after.pk)
+    return rows.first()
+
+
 def reasons(pks: list[int]) -> dict[int, str]:
     """The one-line reason of each of a page's rows: one query, whatever the page holds."""
     rows = Submission.objects.filter(pk__in=pks).values_list("pk", "assessment", "intake_document")

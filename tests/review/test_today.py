@@ -93,3 +93,22 @@ def test_a_bad_day_shows_today_not_an_error(staff_client):
     response = client.get(reverse("review:today"), {"day": "not-a-day"})
     assert response.status_code == 200
     assert response.context["is_today"]
+
+
+@pytest.mark.django_db
+def test_after_saving_the_page_offers_the_next_visit_that_needs_action(
+    staff_client, make_submission
+):
+    client = staff_client(access.PHYSIOTHERAPIST)
+    first = make_submission("ex02-warfarin-inr-above-cap", "First Open", days_ahead=1)
+    second = make_submission("ex05-pacemaker-left", "Second Open", days_ahead=2)
+    make_submission("ex01-healthy-adult", "Clear Person", days_ahead=1)
+    response = client.post(
+        reverse("review:record_decision", args=[first.pk]),
+        {"decision-decision": "defer", "decision-row_version": 0},
+        follow=True,
+    )
+    assert response.context["next_open"].pk == second.pk
+    assert "Next visit that needs action" in response.content.decode()
+    last = client.get(reverse("review:submission", args=[second.pk]))
+    assert last.context["next_open"] is None

@@ -59,6 +59,8 @@ def render_page(
         "can_decide": access.can(request.user, "decide"),
         "can_change_status": access.can(request.user, "status"),
         "conflict": conflict,
+        # After a save: one click on to the next visit still open (issue 11).
+        "next_open": queries.next_needing_action(submission),
         **forms,
     }
     # 409 tells scripts the save did not happen; a form with errors is an ordinary 200 page.
