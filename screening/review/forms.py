@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from screening.models import Submission, SubmissionEvent
 from screening.review import workflow
@@ -30,7 +31,9 @@ class BootstrapFieldsMixin:
 
 
 class QueueFilterForm(BootstrapFieldsMixin, forms.Form):
-    q = forms.CharField(label="Patient name", required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Name, “Last, First” or date of birth"), required=False, max_length=100
+    )
     tier = forms.ChoiceField(
         label="Tier",
         required=False,

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from screening.care.current import only_current
 from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
-from screening.review import labels
+from screening.review import labels, search
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
 QUEUE_COLUMNS = (
@@ -65,7 +65,7 @@ def queue(filters: dict, sort: str = "") -> QuerySet[Submission]:
     if filters.get("status"):
         rows = rows.filter(status=filters["status"])
     if filters.get("q"):
-        rows = rows.filter(patient_name__icontains=filters["q"].strip())
+        rows = search.filter_by_patient(rows, filters["q"])
     # action_rank (a generated column) is 0 for flagged submissions without a decision: they
     # lead. The index submission_queue_order serves exactly this order.
     return rows.order_by(*_order(sort))

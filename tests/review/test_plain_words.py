@@ -88,3 +88,29 @@ def test_a_sort_keeps_the_filters(staff_client, make_submission):
     client.post(reverse("review:queue"), {"tier": "flagged"})
     rows = client.get(reverse("review:queue"), {"sort": "-submitted"}).context["page"].object_list
     assert [r.pk for r in rows] == [flagged.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Cote", "côté", "COTE, zoe", "Zoe", "cote,"])
+def test_the_search_ignores_accents_and_case_and_takes_last_first(
+    staff_client, make_submission, query
+):
+    client = staff_client(access.FRONT_DESK)
+    found = make_submission("ex02-warfarin-inr-above-cap", "Zoé Côté")
+    make_submission("ex01-healthy-adult", "Sam Other")
+    client.post(reverse("review:queue"), {"q": query})
+    rows = client.get(reverse("review:queue")).context["page"].object_list
+    assert [r.pk for r in rows] == [found.pk]
+
+
+@pytest.mark.django_db
+def test_the_search_finds_a_date_of_birth(staff_client, make_submission):
+    client = staff_client(access.FRONT_DESK)
+    found = make_submission("ex02-warfarin-inr-above-cap", "Zoé Côté")
+    make_submission("ex01-healthy-adult", "Sam Other")
+    patient = found.invitation.visit.patient
+    patient.date_of_birth = "1980-04-02"
+    patient.save()
+    client.post(reverse("review:queue"), {"q": "1980-04-02"})
+    rows = client.get(reverse("review:queue")).context["page"].object_list
+    assert [r.pk for r in rows] == [found.pk]
