@@ -2,7 +2,7 @@
 ignoring accents and case ("Cote" finds "Côté").
 
 On SQLite the folding is a Python function registered on the connection; on PostgreSQL it
-is the `unaccent` extension where installed, else lower() alone.
+is screening_fold() (unaccent + lower), created with its trigram index by migration 0015.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ class Folded(Func):
         return self.as_sql(compiler, connection, function="screening_fold", **extra)
 
     def as_postgresql(self, compiler, connection, **extra):
-        return Lower(self.source_expressions[0]).as_sql(compiler, connection, **extra)
+        # screening_fold: migration 0015 (unaccent + lower, immutable, trigram-indexed).
+        return self.as_sql(compiler, connection, function="screening_fold", **extra)
 
     def as_sql(self, compiler, connection, function=None, **extra):
         if function is None:
