@@ -38,7 +38,7 @@ os.environ.setdefault("DJANGO_DEV", "1")
 def _configure_database(workdir: str, keep: bool) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
-        os.environ["DATABASE_TEST_NAME"] = "screening_bench_queue"
+        os.environ["DATABASE_TEST_NAME"] = os.environ.get("BENCH_DB_NAME", "screening_bench_queue")
         return "PostgreSQL"
     # --keep: a fixed file outside the temporary folder, reused by the next --keep run.
     folder = tempfile.gettempdir() if keep else workdir
