@@ -112,3 +112,13 @@ def test_after_saving_the_page_offers_the_next_visit_that_needs_action(
     assert "Next visit that needs action" in response.content.decode()
     last = client.get(reverse("review:submission", args=[second.pk]))
     assert last.context["next_open"] is None
+
+
+@pytest.mark.django_db
+def test_the_staff_navigation_counts_what_needs_action(staff_client, make_submission):
+    client = staff_client(access.FRONT_DESK)
+    make_submission("ex02-warfarin-inr-above-cap", "Open One")
+    make_submission("ex05-pacemaker-left", "Open Two")
+    make_submission("ex01-healthy-adult", "Clear One")
+    html = client.get(reverse("review:today")).content.decode()
+    assert "2 need action" in html
