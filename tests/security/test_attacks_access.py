@@ -196,7 +196,8 @@ def test_the_admin_needs_the_second_factor():
 
 @pytest.mark.django_db
 def test_a_tablet_handed_over_for_check_in_keeps_no_staff_access(login_staff):
-    submission = make_submission("Alice Alpha", MARK_A)
+    # Check-in opens on the appointment day only, so Alice's visit is today.
+    submission = make_submission("Alice Alpha", MARK_A, appointment=timezone.localdate())
     other = make_submission("Bob Bravo", MARK_B)
     tablet = Client(raise_request_exception=False)
     login_staff(tablet, staff_user("front_desk"))
