@@ -3,6 +3,7 @@
 from screening.models.audit import AuditEvent
 from screening.models.care import Patient, Visit
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
+from screening.models.preferences import StaffPreference
 from screening.models.reassessment import Reassessment
 from screening.models.review import SubmissionEvent
 
@@ -14,6 +15,7 @@ __all__ = [
     "Patient",
     "Reassessment",
     "Submission",
+    "StaffPreference",
     "SubmissionEvent",
     "Visit",
     "hash_token",

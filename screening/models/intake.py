@@ -36,6 +36,9 @@ class Invitation(models.Model):
     # the adapter copies them into the document, the patient is never asked.
     planned_regions = models.JSONField(default=list, blank=True)
     planned_estim = models.BooleanField(default=False)
+    # The language the patient chose for this visit's form (the header switch), a code of
+    # settings.LANGUAGES; blank = not chosen (the browser's, then the clinic's, applies).
+    language = models.CharField(max_length=10, blank=True)
     # The visit this invitation screens for (screening/care). Null only on rows made outside
     # create_invitation; a visit has at most one invitation, so its submissions are those of
     # its invitation.
@@ -88,6 +91,8 @@ class IntakeDraft(models.Model):
     version = models.PositiveIntegerField(default=0)
     privacy_notice_version = models.CharField(max_length=20, blank=True)
     privacy_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # The language of the notice the patient acknowledged (versions are per language).
+    privacy_notice_language = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -136,6 +141,10 @@ class Submission(models.Model):
     policy = models.JSONField()
     consent_text_version = models.CharField(max_length=20)
     privacy_notice_version = models.CharField(max_length=20, blank=True)
+    # The language of the consent text read and signed, and of the privacy notice (the
+    # versions above are that language's). Blank on rows from before languages: English.
+    consent_language = models.CharField(max_length=10, blank=True)
+    privacy_notice_language = models.CharField(max_length=10, blank=True)
     # {"signed_by": "patient"|"guardian", "name": ..., "signed_at": ISO datetime,
     #  "minor_path": "" | "guardian" | "mature_minor", "guardian_relationship": ...}
     signatures = models.JSONField(default=dict)
