@@ -31,6 +31,8 @@ DATE_FIELDS = {
     "seizure_medicine_changed_on",
     "cancer_treatment_ended_on",
     "spine_surgery_date",
+    "faint_last_date",
+    "past_clot_date",
 }
 MAX_PREGNANCY_WEEKS = 44
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")

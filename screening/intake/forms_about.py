@@ -162,6 +162,12 @@ NEEDLE_FEELING_CHOICES = (
 )
 
 
+FAINT_KIND_CHOICES = (
+    ("fainted", _("I fainted")),
+    ("nearly_fainted", _("I felt faint but did not pass out")),
+)
+
+
 class NeedlesForm(QuestionStepForm):
     needling_preference = fields.choice(
         _(
@@ -184,6 +190,17 @@ class NeedlesForm(QuestionStepForm):
             "Have you ever fainted, or come close to fainting, during a blood test, an "
             "injection, acupuncture or dry needling?"
         )
+    )
+    # Ruleset 1.1.0: a faint and a near-faint, recent or long ago, are different findings
+    # (vasovagal_remote_near_faint); asked only after a "yes".
+    faint_kind = fields.choice(
+        _("Did you actually faint (pass out), or only come close to fainting?"),
+        FAINT_KIND_CHOICES,
+        help_text=_("If it happened more than once, answer about the most serious time."),
+        required=False,
+    )
+    faint_last_date = fields.approximate_date(
+        _("When was the most recent time? An approximate date is fine."), required=False
     )
     previous_needling = fields.yes_no(_("Have you had dry needling or acupuncture before?"))
     previous_unusual_reaction = fields.tri_state(
@@ -219,6 +236,8 @@ class NeedlesForm(QuestionStepForm):
 
     followups = {
         "hesitation_reason": ShownWhen("needling_preference", ("unsure", "declines")),
+        "faint_kind": ShownWhen("fainted_with_needles", ("yes",), required=True),
+        "faint_last_date": ShownWhen("fainted_with_needles", ("yes",), required=True),
         "previous_unusual_reaction": ShownWhen("previous_needling", ("True",), required=True),
         "previous_reaction_details": ShownWhen("previous_unusual_reaction", ("yes", "unsure")),
     }

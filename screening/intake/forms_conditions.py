@@ -8,6 +8,7 @@ from screening.intake import fields
 from screening.intake.forms_about import QuestionStepForm
 from screening.intake.forms_base import ShownWhen
 from screening.intake.policy_words import policy_number
+from screening.intake.region_choices import location_choices
 
 DIABETES_TYPE_CHOICES = (
     ("type_1", _("Type 1")),
@@ -39,6 +40,8 @@ RED_FLAG_CHOICES = (
 )
 DIABETES = ShownWhen("diabetes", ("yes",))
 CIRCULATION = ShownWhen("circulation_problem", ("yes",))
+# Any marked clot location opens the clot's date.
+CLOT_LOCATIONS = tuple(code for code, _label in location_choices())
 
 
 class ConditionsForm(QuestionStepForm):
@@ -91,6 +94,11 @@ class ConditionsForm(QuestionStepForm):
     poor_circulation_areas = fields.regions(_("Where is the circulation poor?"), limbs=True)
     varicose_vein_areas = fields.regions(_("Where are the varicose veins?"), limbs=True)
     past_clot_areas = fields.regions(_("Where was the blood clot?"), limbs=True)
+    # Ruleset 1.1.0: a recent clot holds for clearance (dvt_recent), so its date is asked.
+    past_clot_date = fields.approximate_date(
+        _("When was the most recent blood clot found? An approximate date is fine."),
+        required=False,
+    )
     inflammatory_arthritis = fields.tri_state(
         _(
             "Do you have an inflammatory or autoimmune arthritis, such as rheumatoid arthritis, "
@@ -149,6 +157,13 @@ class ConditionsForm(QuestionStepForm):
         )
     )
     mental_health_details = fields.free_text(_("Anything you'd like to share. (optional)"))
+    mental_health_discuss_first = fields.yes_no(
+        _(
+            "Would you like your physiotherapist to talk with you about this before any "
+            "needling is planned?"
+        ),
+        required=False,
+    )
 
     followups = {
         "cardiac_event_date": ShownWhen("cardiac_event", ("True",), required=True),
@@ -160,6 +175,7 @@ class ConditionsForm(QuestionStepForm):
         "poor_circulation_areas": CIRCULATION,
         "varicose_vein_areas": CIRCULATION,
         "past_clot_areas": CIRCULATION,
+        "past_clot_date": ShownWhen("past_clot_areas", CLOT_LOCATIONS, required=True),
         "arthritis_flaring_now": ShownWhen("inflammatory_arthritis", ("yes",), required=True),
         "arthritis_flare_regions": ShownWhen("arthritis_flaring_now", ("yes",), required=True),
         "last_seizure_date": ShownWhen("epilepsy", ("yes",), required=True),
@@ -172,6 +188,7 @@ class ConditionsForm(QuestionStepForm):
         "tumour_or_radiation_regions": ShownWhen("cancer", ("active", "past")),
         "red_flag_items": ShownWhen("red_flags", ("yes",), required=True),
         "mental_health_details": ShownWhen("mental_health", ("yes", "unsure")),
+        "mental_health_discuss_first": ShownWhen("mental_health", ("yes",), required=True),
     }
     together = (
         (

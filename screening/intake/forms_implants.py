@@ -14,6 +14,7 @@ from screening.intake.forms_items import (
     item_name,
     item_together,
 )
+from screening.intake.region_choices import LIMB_SHORT_LABELS
 
 SIDE_CHOICES = (("left", _("Left")), ("right", _("Right")), ("unknown", _("I don't know")))
 DEVICE_CHOICES = (
@@ -93,6 +94,25 @@ class ImplantsForm(QuestionStepForm):
             "had an infection of the heart (endocarditis)?"
         )
     )
+    # Ruleset 1.1.0: the fistula or graft limb is never needled (dialysis_access_limb).
+    dialysis_access = fields.tri_state(
+        _(
+            "Do you have a fistula or graft in an arm or leg for kidney dialysis, used now or "
+            "being prepared?"
+        )
+    )
+    dialysis_access_limbs = forms.MultipleChoiceField(
+        label=_(
+            "Which arm or leg? Mark every one with a fistula or graft, even one no longer used."
+        ),
+        required=False,
+        choices=list(LIMB_SHORT_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Please tick at least one."),
+            "invalid_choice": _("Please choose from the list shown."),
+        },
+    )
     metal_allergy = fields.tri_state(
         _(
             "Are you allergic to any metal, such as nickel or chrome (for example rashes from "
@@ -108,6 +128,7 @@ class ImplantsForm(QuestionStepForm):
         "other_device_types": ShownWhen("other_electronic_device", ("yes",), required=True),
         "other_device_regions": ShownWhen("other_electronic_device", ("yes",)),
         "cosmetic_implant_regions": ShownWhen("cosmetic_implant", ("yes",), required=True),
+        "dialysis_access_limbs": ShownWhen("dialysis_access", ("yes",), required=True),
         **item_followups("joint_hardware_items", HARDWARE_FIELDS, HAS_HARDWARE),
         **{
             item_name("joint_hardware_items", 1, field): ShownWhen(

@@ -108,6 +108,12 @@ class BleedingForm(QuestionStepForm):
         return data
 
 
+PELVIC_SIDE_CHOICES = (
+    ("left", _("Left")),
+    ("right", _("Right")),
+    ("both", _("Both sides")),
+    ("unknown", _("I don't know")),
+)
 LYMPH_SITE_CHOICES = (
     ("AXILLA_L", _("Left armpit")),
     ("AXILLA_R", _("Right armpit")),
@@ -169,6 +175,12 @@ class InfectionForm(QuestionStepForm):
         )
     )
     lymph_node_sites = fields.tick_all(_("Where?"), LYMPH_SITE_CHOICES)
+    # Ruleset 1.1.0: the at-risk leg follows the side of pelvic treatment ("unknown": both).
+    pelvic_node_side = fields.choice(
+        _("For the pelvis: on which side were the lymph nodes removed or treated?"),
+        PELVIC_SIDE_CHOICES,
+        required=False,
+    )
     chemotherapy = fields.yes_no(
         _(
             "In the last 12 months, have you had chemotherapy, immunotherapy or other cancer "
@@ -218,6 +230,7 @@ class InfectionForm(QuestionStepForm):
         "inflamed_area_regions": ShownWhen("inflamed_area", ("yes",), required=True),
         "lymphedema_areas": ShownWhen("lymphedema", ("yes",), required=True),
         "lymph_node_sites": ShownWhen("lymph_nodes_treated", ("yes",), required=True),
+        "pelvic_node_side": ShownWhen("lymph_node_sites", ("PELVIS",), required=True),
         "chemotherapy_last_date": ShownWhen("chemotherapy", ("True",)),
         "immune_medicine_types": ShownWhen("immune_medicines", ("yes",), required=True),
         "bloodborne_virus_types": ShownWhen("bloodborne_virus", ("yes",), required=True),

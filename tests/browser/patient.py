@@ -97,6 +97,7 @@ HEALTHY_ADULT: dict[str, list] = {
         Choose("cosmetic or soft-tissue implants", NO),
         Choose("artificial joint, or metal plates", NO),
         Choose("artificial heart valve", NO),
+        Choose("fistula or graft in an arm or leg", NO),
         Choose("allergic to any metal", NO),
         Choose("allergic to latex", NO),
     ],

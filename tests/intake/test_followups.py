@@ -173,7 +173,41 @@ def test_spine_levels_are_asked_after_instability_or_spine_surgery(instability, 
 def test_circulation_needs_at_least_one_area_of_the_three():
     data = {**HEALTHY["conditions"], "circulation_problem": "yes"}
     assert "poor_circulation_areas" in _bind("conditions", data).errors
-    assert _bind("conditions", {**data, "past_clot_areas": ["KNEE_LEG_L"]}).is_valid()
+    assert _bind("conditions", {**data, "varicose_vein_areas": ["KNEE_LEG_L"]}).is_valid()
+
+
+def test_a_marked_clot_asks_when_it_was_found():
+    data = {**HEALTHY["conditions"], "circulation_problem": "yes"}
+    clot = {**data, "past_clot_areas": ["KNEE_LEG_L"]}
+    assert "past_clot_date" in _bind("conditions", clot).errors
+    form = _bind("conditions", {**clot, **date_parts("past_clot_date", "2025-03")})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["past_clot_date"] == "2025-03"
+    # Veins only: no clot, no date question (and none stored).
+    veins = {**data, "varicose_vein_areas": ["KNEE_LEG_L"], **date_parts("past_clot_date", "2025")}
+    assert _bind("conditions", veins).cleaned_data["past_clot_date"] is None
+
+
+def test_the_1_1_follow_ups_open_only_after_their_gate():
+    consent = {**HEALTHY["consent"], "fainted_with_needles": "yes"}
+    errors = _bind("consent", consent).errors
+    assert {"faint_kind", "faint_last_date"} <= set(errors)
+    unsure = _bind("consent", {**consent, "fainted_with_needles": "unsure"})
+    assert unsure.is_valid(), unsure.errors
+    implants = {**HEALTHY["implants"], "dialysis_access": "yes"}
+    assert "dialysis_access_limbs" in _bind("implants", implants).errors
+    assert (
+        "dialysis_access"
+        in _bind(
+            "implants", {k: v for k, v in HEALTHY["implants"].items() if k != "dialysis_access"}
+        ).errors
+    )
+    nodes = {**HEALTHY["infection"], "lymph_nodes_treated": "yes", "lymph_node_sites": ["PELVIS"]}
+    assert "pelvic_node_side" in _bind("infection", nodes).errors
+    armpit = {**nodes, "lymph_node_sites": ["AXILLA_L"], "pelvic_node_side": "left"}
+    assert _bind("infection", armpit).cleaned_data["pelvic_node_side"] is None
+    mind = {**HEALTHY["conditions"], "mental_health": "yes"}
+    assert "mental_health_discuss_first" in _bind("conditions", mind).errors
 
 
 def test_a_started_hardware_item_must_be_complete():

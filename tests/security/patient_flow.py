@@ -71,6 +71,7 @@ def step_posts(text: str) -> dict[str, dict]:
             "cosmetic_implant": NO,
             "joint_hardware": NO,
             "heart_valve_or_endocarditis": NO,
+            "dialysis_access": NO,
             "metal_allergy": NO,
             "latex_or_other_allergy": "False",
         },
@@ -88,6 +89,7 @@ def step_posts(text: str) -> dict[str, dict]:
             "red_flags": NO,
             "mental_health": "yes",
             "mental_health_details": f"{text} mental health",
+            "mental_health_discuss_first": "False",
         },
         "frailty_bone_chest": {
             "frailty": NO,
