@@ -21,6 +21,7 @@ from screening.care.display import superseded_notice
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
+from screening.pdf.policy_changes import policy_changes
 from screening.pdf.safe_text import display_text
 from screening.rules import targets_all_excluded
 from screening.rules.education import (
@@ -235,7 +236,7 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "consent": consent,
         "checklist": checklist(assessment, consent, policy),
         "ruleset_version": submission.ruleset_version or assessment["ruleset_version"],
-        "policy_items": sorted(policy.items()),
+        "policy_changes": policy_changes(policy),
         "answer_sections": answer_sections(document),
         "safety_netting": safety_netting_context(assessment),
         # Set when a later screening replaced this one for its visit (screening/care).
