@@ -10,9 +10,11 @@ from pathlib import Path
 
 import dj_database_url
 
-from clinic.env import env_bool, env_int, env_list, env_str
+from clinic.env import env_bool, env_int, env_list, env_str, load_dot_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A developer checkout's `.env` (written by `make run`); absent in production.
+load_dot_env(BASE_DIR)
 
 # DJANGO_DEV=1 marks a developer's machine or the test run: it allows the built-in
 # development secret key and the demo seed. Production never sets it.

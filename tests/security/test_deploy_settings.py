@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # A clean environment: nothing of the developer's shell (DJANGO_DEV, DEBUG) leaks in.
-    clean_env = {"PATH": os.environ["PATH"], **env}
+    # DJANGO_ENV_FILE="": never the checkout's .env either.
+    clean_env = {"PATH": os.environ["PATH"], "DJANGO_ENV_FILE": "", **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
