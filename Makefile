@@ -9,15 +9,33 @@ STAMP := $(VENV)/.installed
 # Developer mode: the built-in dev secret key and the demo seed are allowed.
 DEV_ENV := DJANGO_DEV=1
 
+# pytest-xdist workers: one per core of the 2-core machines (`make test PYTEST_WORKERS=0`
+# runs in one process, handy with a debugger).
+PYTEST_WORKERS ?= 2
+
 .PHONY: run test setup venv syslibs migrate seed lint bench clean
 
-run: setup seed
-	$(DEV_ENV) DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+# `exec` hands Ctrl-C straight to the server, so it stops with every process it started.
+run: setup seed .env
+	exec env $(DEV_ENV) DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# A developer checkout's git-ignored settings, so `.venv/bin/python manage.py invite ...`
+# works here without prefixing variables (clinic/env.py reads it only when it exists).
+# Written once: a second `make run` keeps the secret key, and so the staff sessions.
+.env:
+	@umask 077; { \
+		echo "# Written by 'make run' for this development checkout only (git-ignored)."; \
+		echo "DJANGO_DEV=1"; \
+		echo "DEBUG=1"; \
+		echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	} > .env
+	@echo "Wrote .env (development settings, a new secret key)."
 
 # The whole suite. PYTHONDONTWRITEBYTECODE would make hypothesis re-rewrite its asserts
-# on every start (+1.5 s), so it is unset here.
+# on every start (+1.5 s), so it is unset here. DJANGO_ENV_FILE= : tests never read .env.
 test: setup seed
-	unset PYTHONDONTWRITEBYTECODE; $(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	unset PYTHONDONTWRITEBYTECODE; $(DEV_ENV) DJANGO_ENV_FILE= $(PY) -m pytest \
+		-n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: venv syslibs migrate
 
