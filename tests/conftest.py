@@ -9,11 +9,22 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_PRESENT = Path(CHROMIUM).exists()
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 TEST_OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+
+# Property tests keep their example counts everywhere (100 unless a test says more); CI only
+# drops the per-example deadline, because two xdist workers share two busy cores and a
+# slow example there is noise, not a failure. HYPOTHESIS_PROFILE picks one by hand.
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev"))
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow
 # database access from it in browser tests.
@@ -26,7 +37,14 @@ def _is_browser_test(item: pytest.Item) -> bool:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Every test that drives the browser carries the `browser` mark, so `-m "not browser"`
+    # (the SQLite stage of .ci/run: browser tests run once, on PostgreSQL) leaves them all out.
+    # tryfirst: the marks must be there before pytest's own -m selection runs.
+    for item in items:
+        if _is_browser_test(item) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
     if CHROMIUM_PRESENT:
         return
     browser_items = [item for item in items if _is_browser_test(item)]

@@ -29,7 +29,11 @@ def todays(transactional_db):
 
 
 def test_the_physio_sees_every_reason_on_today_and_decides_without_scrolling(
-    page: Page, live_server, todays, screenshot_dir, console_errors  # noqa: F811
+    page: Page,
+    live_server,
+    todays,
+    screenshot_dir,
+    console_errors,  # noqa: F811
 ):
     physio = make_staff("physio", access.PHYSIOTHERAPIST)
     sign_in(page, live_server.url, physio)
