@@ -270,3 +270,16 @@ def test_page_one_names_only_the_policy_values_the_clinic_changed():
     assert "Avoid the at-risk limb after node removal no (default yes)" in page_one
     assert "Recent surgery window" not in page_one  # unchanged: not printed
     assert "dvt_window_days" not in page_one
+
+
+def test_staff_read_region_names_and_a_key_to_the_sources_not_codes(multi_finding):
+    _submission, (_name, _type, data) = multi_finding
+    pages = pdf_pages(data)
+    page_one = pages[0]
+    assert "SCAPULA_R" not in page_one and "THORACIC_SPINE" not in page_one
+    assert "right shoulder blade" in page_one.lower()
+    assert "thin_fragile_skin" not in page_one
+    # The key to the ids beside each finding opens page 2 (page 1 has no room for it).
+    assert "Source ids: key on page 2" in page_one
+    assert "Sources cited on page 1" in pages[1]
+    assert "S10 Guidelines for dry needling practice (2012)" in pages[1]

@@ -23,6 +23,8 @@ from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
 from screening.pdf.policy_changes import policy_changes
 from screening.pdf.safe_text import display_text
+from screening.pdf.workflow_words import sources_key, workflow_line
+from screening.review import labels
 from screening.rules import targets_all_excluded
 from screening.rules.education import (
     SAFETY_NETTING_NORMAL,
@@ -106,9 +108,10 @@ def finding_lines(assessment: Mapping[str, Any]) -> list[FindingLine]:
             rule=finding["rule"],
             tier_effect=finding["tier_effect"],
             effect_words=EFFECT_WORDS.get(finding["tier_effect"], finding["tier_effect"]),
-            staff_message=display_text(finding["staff_message"]),
-            action=display_text(finding["action"]),
-            regions=", ".join(finding["regions"]),
+            # Plain words: region names, not codes; no snake_case answer codes.
+            staff_message=display_text(labels.plain_text(finding["staff_message"])),
+            action=display_text(labels.plain_text(finding["action"])),
+            regions=", ".join(labels.region_names(finding["regions"])),
             sources=", ".join(finding["sources"]),
         )
         for finding in assessment["findings"]
@@ -237,6 +240,8 @@ def summary_context(submission: Submission) -> dict[str, Any]:
         "checklist": checklist(assessment, consent, policy),
         "ruleset_version": submission.ruleset_version or assessment["ruleset_version"],
         "policy_changes": policy_changes(policy),
+        "sources_key": sources_key(f for f in assessment["findings"] if f["tier_effect"] != "NONE"),
+        "workflow": workflow_line(submission),
         "answer_sections": answer_sections(document),
         "safety_netting": safety_netting_context(assessment),
         # Set when a later screening replaced this one for its visit (screening/care).
