@@ -5,6 +5,8 @@ Renders the summary of a realistic multi-finding submission (contract example ex
 the real engine; an unsaved Submission, so no database is needed) `runs` times, then a plain
 one-page HTML with WeasyPrint's defaults `runs` times, and prints both medians and their
 ratio. Goal: summary median under 300 ms.
+Then the day's print (issue 11): one merged PDF of 30 visits' summaries (the demo documents
+in turn) and its cover, a few times; goal: 30 visits in at most 10 s.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ django.setup()
 from weasyprint import HTML  # noqa: E402
 
 from screening.contracts import assess_document  # noqa: E402
-from screening.models import Submission  # noqa: E402
+from screening.models import Patient, Submission, Visit  # noqa: E402
 from screening.pdf import render_summary  # noqa: E402
+from screening.pdf.day_print import merged_day_pdf  # noqa: E402
 
 EXAMPLE = ROOT / "screening" / "review" / "demo_documents" / "ex08-older-adult-multi-rule.json"
 PLAIN_PAGE = (
@@ -42,8 +45,8 @@ PLAIN_PAGE = (
 )
 
 
-def multi_finding_submission() -> Submission:
-    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+def multi_finding_submission(example: Path = EXAMPLE) -> Submission:
+    document = json.loads(example.read_text(encoding="utf-8"))
     assessment = assess_document(document)
     return Submission(
         pk=1,
@@ -58,6 +61,26 @@ def multi_finding_submission() -> Submission:
         tier=assessment["tier"],
         finding_count=len(assessment["findings"]),
     )
+
+
+DAY_VISITS = 30
+DAY_RUNS = 3
+
+
+def day_of_visits() -> list[Visit]:
+    """30 unsaved visits of one day, each with a current screening from a demo document."""
+    examples = sorted(EXAMPLE.parent.glob("ex0*.json"))
+    visits = []
+    for index in range(DAY_VISITS):
+        submission = multi_finding_submission(examples[index % len(examples)])
+        submission.pk = index + 1
+        visit = Visit(
+            patient=Patient(name=f"Patient {index + 1}"),
+            appointment_date=submission.appointment_date,
+        )
+        visit.current = submission
+        visits.append(visit)
+    return visits
 
 
 def timed(render, runs: int) -> tuple[list[float], list[float]]:
@@ -93,6 +116,17 @@ def main() -> None:
     print(f"ratio summary / bare: {wall_ratio:.1f}x wall, {cpu_ratio:.1f}x CPU")
     verdict = "meets" if statistics.median(summary_wall) < 300 else "misses"
     print(f"goal: summary median under 300 ms (wall): {verdict}")
+    visits = day_of_visits()
+    day = visits[0].current.appointment_date
+    day_wall, day_cpu = timed(lambda: merged_day_pdf(day, visits), DAY_RUNS)
+    print(line(f"the day's print: {DAY_VISITS} summaries and a cover", day_wall, day_cpu))
+    per_summary = statistics.median(day_wall) / DAY_VISITS
+    print(
+        f"per summary in the day's print: {per_summary:.0f} ms "
+        f"({per_summary / statistics.median(summary_wall):.2f}x the single summary)"
+    )
+    day_verdict = "meets" if statistics.median(day_wall) <= 10_000 else "misses"
+    print(f"goal: {DAY_VISITS} visits in at most 10 s (wall): {day_verdict}")
 
 
 if __name__ == "__main__":

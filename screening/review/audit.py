@@ -16,6 +16,8 @@ LOGIN_FAILED = "login_failed"
 SUBMISSION_VIEWED = "submission_viewed"
 PDF_DOWNLOADED = "pdf_downloaded"
 LETTER_PRINTED = "clearance_letter_printed"
+# One event per screening in a day's merged print (so each patient's trail shows it).
+DAY_PRINTED = "day_summaries_printed"
 STATUS_CHANGED = "status_changed"
 NOTE_ADDED = "note_added"
 DECISION_RECORDED = "decision_recorded"
@@ -30,6 +32,7 @@ ACTIONS = (
     SUBMISSION_VIEWED,
     PDF_DOWNLOADED,
     LETTER_PRINTED,
+    DAY_PRINTED,
     STATUS_CHANGED,
     NOTE_ADDED,
     DECISION_RECORDED,

@@ -16,6 +16,7 @@ app_name = "review"
 urlpatterns = [
     path("", queue.queue, name="queue"),
     path("today/", today.today_view, name="today"),
+    path("today/summaries.pdf", documents.day_summaries_pdf, name="day_summaries"),
     path("submissions/<int:pk>/", submission.detail, name="submission"),
     path("submissions/<int:pk>/status/", actions.change_status, name="change_status"),
     path("submissions/<int:pk>/note/", actions.add_note, name="add_note"),

@@ -1,8 +1,16 @@
-"""Printed documents: the PDF summary and the clearance-request letter. Both are audited."""
+"""Printed documents: the PDF summary, a day's summaries, the clearance-request letter.
 
+Every one is audited.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from screening.review import access, audit, submission_page
 
@@ -16,6 +24,27 @@ def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     audit.record(request, audit.PDF_DOWNLOADED, submission)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def day_summaries_pdf(request: HttpRequest) -> HttpResponse:
+    """The current screening of every visit of `?day=` (default today) as one PDF."""
+    from screening.pdf.day_print import day_filename, render_day
+
+    try:
+        day = dt.date.fromisoformat(request.GET.get("day") or timezone.localdate().isoformat())
+    except ValueError:
+        messages.error(request, _("That is not a day we can print. Please choose a date."))
+        return redirect("review:today")
+    content, printed, _waiting = render_day(day)
+    if not printed:
+        messages.info(request, _("No visit of that day has a form yet: there is nothing to print."))
+        return redirect(f"{reverse('review:today')}?day={day.isoformat()}")
+    for submission in printed:
+        audit.record(request, audit.DAY_PRINTED, submission, day=day.isoformat())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{day_filename(day)}"'
     return response
 
 

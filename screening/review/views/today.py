@@ -25,5 +25,6 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "tomorrow": now + dt.timedelta(days=1),
         "rows": rows,
         "open_count": sum(row.needs_action for row in rows),
+        "printable_count": sum(row.current is not None for row in rows),
     }
     return render(request, "screening/review/today.html", context)
