@@ -206,6 +206,11 @@ CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Over HTTPS the cookies carry the __Host- prefix: the browser then accepts them only when
+# Secure, for path / and without a Domain, so a sibling subdomain cannot plant or shadow them.
+# Plain-HTTP developer mode keeps the usual names (a browser drops __Host- without Secure).
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 # Sessions live in the database, so app servers stay stateless (docs/deployment.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff: signed out after 15 idle minutes (warned 2 minutes before) and 12 hours after

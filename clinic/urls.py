@@ -18,7 +18,8 @@ urlpatterns = [
     path("", include("screening.urls")),
     path("accounts/two-factor/", two_factor_verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor_setup, name="two_factor_setup"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Only the account views the product offers (sign in, sign out, password change).
+    path("accounts/", include("screening.security.auth_urls")),
     path("admin/", admin.site.urls),
     path("session/status/", session_status, name="session_status"),
     path("session/keepalive/", session_keepalive, name="session_keepalive"),

@@ -1,8 +1,10 @@
 """Django admin: the audit trail is readable by clinic admins and never editable."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 
 from screening.models import AuditEvent
+from screening.security.user_admin import ClinicUserAdmin
 
 
 @admin.register(AuditEvent)
@@ -28,3 +30,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# The staff-account editor, limited for clinic admins (screening/security/user_admin.py).
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), ClinicUserAdmin)

@@ -1,7 +1,10 @@
 """Invitations: the unguessable patient link, its expiry and its progress for the staff list.
 
-The raw token is returned once by `create_invitation` and never stored: the database keeps
-only its SHA-256 hash (models.hash_token), so a leaked database does not leak links.
+The raw token is returned once by `create_invitation` and never stored on the server: the
+database keeps only its SHA-256 hash (models.hash_token), so a leaked database does not leak
+links, and the patient's session keeps only the invitation's id. The one copy outside the
+e-mail is in the patient's own browser (an HttpOnly cookie for "Save and finish later",
+screening/intake/access.py).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from screening.intake.access import SESSION_TOKEN
+from screening.intake.access import remembered_token
 from screening.intake.invitations import invitation_link
 from screening.models import Invitation
 
@@ -16,7 +16,7 @@ SESSION_LAST_EMAIL = "intake_link_emailed"
 
 def send_link_email(request, invitation: Invitation) -> bool:
     """Email the link once per session when the invitation has an address."""
-    token = request.session.get(SESSION_TOKEN, "")
+    token = remembered_token(request, invitation)
     if not invitation.email or not token or request.session.get(SESSION_LAST_EMAIL):
         return False
     context = {

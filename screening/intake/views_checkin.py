@@ -19,6 +19,7 @@ from screening.contracts import IntakeInvalid
 from screening.intake.access import (
     SESSION_KIOSK,
     end_patient_session,
+    forget_link,
     mark_verified,
     patient_required,
     start_patient_session,
@@ -122,7 +123,8 @@ def check_in_done(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     if kiosk:
         # The tablet goes back to the desk: nothing of this patient stays reachable on it.
         end_patient_session(request)
-    return render(request, "screening/intake/check_in_done.html", {"kiosk": kiosk})
+    response = render(request, "screening/intake/check_in_done.html", {"kiosk": kiosk})
+    return forget_link(response) if kiosk else response
 
 
 @staff_required(*CLINICAL_ROLES)
@@ -150,4 +152,5 @@ def desk_check_in(request: HttpRequest, invitation_id: int) -> HttpResponse:
     start_patient_session(request, invitation)
     mark_verified(request, invitation)
     request.session[SESSION_KIOSK] = True
-    return redirect("intake:check_in")
+    # No other patient's link cookie stays on the clinic tablet.
+    return forget_link(redirect("intake:check_in"))

@@ -14,6 +14,7 @@ from screening.intake import gate
 from screening.intake.access import (
     mark_verified,
     patient_required,
+    remember_link,
     saved_date_of_birth,
     session_invitation,
     start_patient_session,
@@ -34,7 +35,7 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "screening/intake/no_link.html", status=404)
     if is_expired(invitation):
         return render(request, "screening/intake/expired.html", status=410)
-    start_patient_session(request, invitation, token)
+    start_patient_session(request, invitation)
     if not saved_date_of_birth(invitation):
         # Nothing to protect yet: this browser may go on, and keeps access once answers exist.
         mark_verified(request, invitation)
@@ -42,7 +43,7 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
         Invitation.objects.filter(pk=invitation.pk, first_opened_at=None).update(
             first_opened_at=timezone.now()
         )
-    return redirect("intake:home")
+    return remember_link(redirect("intake:home"), invitation, token)
 
 
 @patient_required

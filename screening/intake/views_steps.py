@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from screening.intake.access import SESSION_TOKEN, patient_required
+from screening.intake.access import patient_required, remembered_token
 from screening.intake.answers_view import answer_rows, as_post_data
 from screening.intake.drafts import get_draft, save_step
 from screening.intake.forms import STEP_FORMS
@@ -173,7 +173,7 @@ def review(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 @patient_required
 def finish_later(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    token = request.session.get(SESSION_TOKEN, "")
+    token = remembered_token(request, invitation)
     context = {
         "link": invitation_link(token) if token else "",
         "emailed": bool(invitation.email),

@@ -62,6 +62,9 @@ def _accept(request: HttpRequest, device: TOTPDevice, form: TokenForm) -> bool:
     """Check the code (django-otp throttles repeated failures) and mark the session verified."""
     if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
         otp_login(request, device)
+        # A new session key with the raised privilege, as Django does after the password: a
+        # key learnt before this step (fixation, a shoulder) must not become a verified one.
+        request.session.cycle_key()
         audit.record(request, "two_factor_verified")
         return True
     audit.record(request, "two_factor_failed")

@@ -75,3 +75,23 @@ def test_a_patient_whose_session_is_gone_loses_no_answers_and_must_prove_who_the
     assert second_phone.get(reverse("intake:home"))["Location"] == reverse(
         "intake:step", kwargs={"name": "pregnancy"}
     )
+
+
+@pytest.mark.django_db
+def test_the_raw_link_token_is_not_kept_in_the_session_store(settings):
+    """Issue 9, point 4: django_session holds the invitation id only, never the raw token,
+    and "Save and finish later" still shows the link (from the patient's own browser)."""
+    from django.contrib.sessions.models import Session
+
+    invitation, token = make_invitation(email="")
+    client = Client()
+    response = client.get(patient_link_path(token))
+    assert response.status_code == 302
+    for row in Session.objects.all():
+        decoded = row.get_decoded()
+        assert token not in row.session_data and token not in str(decoded)
+        assert token not in repr(decoded)
+    assert token in client.get(reverse("intake:later")).content.decode()
+    # A cookie that does not match the session's invitation shows no link.
+    client.cookies["intake_link"] = "not-" + token
+    assert token not in client.get(reverse("intake:later")).content.decode()

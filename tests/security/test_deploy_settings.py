@@ -51,3 +51,17 @@ def test_debug_is_off_unless_asked_for(tmp_path):
     result = run_manage("shell", "-c", code, **production_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False True"
+
+
+def test_production_cookies_carry_the_host_prefix(tmp_path):
+    """Issue 9, point 11: __Host- cookies are Secure, path / and bound to this exact host."""
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME,"
+        " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_DOMAIN,"
+        " s.CSRF_COOKIE_DOMAIN, s.SESSION_COOKIE_PATH, s.CSRF_COOKIE_PATH)"
+    )
+    result = run_manage("shell", "-c", code, **production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "__Host-sessionid __Host-csrftoken True True None None / /"
+    )

@@ -84,3 +84,25 @@ def test_the_session_id_rotates_at_login(client, django_user_model):
     client.post("/accounts/login/", {"username": "rotating", "password": "a-long-password-1"})
     after = client.cookies["sessionid"].value
     assert after and (before is None or before.value != after)
+
+
+@pytest.mark.django_db
+def test_the_session_id_rotates_again_after_the_second_factor(client, django_user_model):
+    """Issue 9, point 9: the password step rotates the key, and so does the TOTP step."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = django_user_model.objects.create_user("rotating-2fa", password="a-long-password-1")
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    client.post("/accounts/login/", {"username": "rotating-2fa", "password": "a-long-password-1"})
+    after_password = client.cookies["sessionid"].value
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    response = client.post("/accounts/two-factor/", {"token": code})
+    assert response.status_code == 302
+    after_code = client.cookies["sessionid"].value
+    assert after_code and after_code != after_password
+    # The old key is gone and the new one is the verified session.
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=after_password).exists()
+    assert client.get("/accounts/password_change/").status_code == 200
