@@ -15,6 +15,7 @@ LOGIN = "login"
 LOGIN_FAILED = "login_failed"
 SUBMISSION_VIEWED = "submission_viewed"
 PDF_DOWNLOADED = "pdf_downloaded"
+FHIR_EXPORTED = "fhir_exported"
 LETTER_PRINTED = "clearance_letter_printed"
 STATUS_CHANGED = "status_changed"
 NOTE_ADDED = "note_added"
@@ -29,6 +30,7 @@ ACTIONS = (
     LOGIN_FAILED,
     SUBMISSION_VIEWED,
     PDF_DOWNLOADED,
+    FHIR_EXPORTED,
     LETTER_PRINTED,
     STATUS_CHANGED,
     NOTE_ADDED,

@@ -1,6 +1,6 @@
-"""Printed documents: the PDF summary and the clearance-request letter. Both are audited."""
+"""Documents: the PDF summary, the FHIR export and the clearance-request letter. All audited."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -16,6 +16,22 @@ def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     audit.record(request, audit.PDF_DOWNLOADED, submission)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def fhir_bundle(request: HttpRequest, pk: int) -> HttpResponse:
+    """The submission as a FHIR R4 Bundle (JSON), for the clinic's practice system."""
+    from screening.interop.fhir.bundle import bundle_filename, submission_bundle
+
+    submission = access.get_submission_for_staff(request, pk, "pdf")
+    bundle = submission_bundle(submission)
+    audit.record(request, audit.FHIR_EXPORTED, submission)
+    response = JsonResponse(
+        bundle, content_type="application/fhir+json", json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(submission)}"'
+    response["Cache-Control"] = "no-store"
     return response
 
 
