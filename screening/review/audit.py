@@ -15,6 +15,7 @@ LOGIN = "login"
 LOGIN_FAILED = "login_failed"
 SUBMISSION_VIEWED = "submission_viewed"
 PDF_DOWNLOADED = "pdf_downloaded"
+FHIR_EXPORTED = "fhir_exported"
 LETTER_PRINTED = "clearance_letter_printed"
 # One event per screening in a day's merged print (so each patient's trail shows it).
 DAY_PRINTED = "day_summaries_printed"
@@ -31,6 +32,7 @@ ACTIONS = (
     LOGIN_FAILED,
     SUBMISSION_VIEWED,
     PDF_DOWNLOADED,
+    FHIR_EXPORTED,
     LETTER_PRINTED,
     DAY_PRINTED,
     STATUS_CHANGED,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("submissions/<int:pk>/note/", actions.add_note, name="add_note"),
     path("submissions/<int:pk>/decision/", actions.record_decision, name="record_decision"),
     path("submissions/<int:pk>/summary.pdf", documents.summary_pdf, name="summary_pdf"),
+    path("submissions/<int:pk>/fhir.json", documents.fhir_bundle, name="fhir_bundle"),
     path(
         "submissions/<int:pk>/clearance-letter/",
         documents.clearance_letter,

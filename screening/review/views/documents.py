@@ -1,4 +1,4 @@
-"""Printed documents: the PDF summary, a day's summaries, the clearance-request letter.
+"""Documents: the PDF summary, a day's summaries, the FHIR export, the clearance letter.
 
 Every one is audited.
 """
@@ -6,7 +6,7 @@ Every one is audited.
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,6 +45,22 @@ def day_summaries_pdf(request: HttpRequest) -> HttpResponse:
         audit.record(request, audit.DAY_PRINTED, submission, day=day.isoformat())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{day_filename(day)}"'
+    return response
+
+
+@access.staff_required(*access.CLINICAL_ROLES)
+def fhir_bundle(request: HttpRequest, pk: int) -> HttpResponse:
+    """The submission as a FHIR R4 Bundle (JSON), for the clinic's practice system."""
+    from screening.interop.fhir.bundle import bundle_filename, submission_bundle
+
+    submission = access.get_submission_for_staff(request, pk, "pdf")
+    bundle = submission_bundle(submission)
+    audit.record(request, audit.FHIR_EXPORTED, submission)
+    response = JsonResponse(
+        bundle, content_type="application/fhir+json", json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(submission)}"'
+    response["Cache-Control"] = "no-store"
     return response
 
 
