@@ -20,10 +20,45 @@ _ORDER = {
 }
 
 
+# Rules whose patient message is about the person's health or the visit, not about needles:
+# they stay on the page when needling is off the table (a doctor today, a snack, gloves, an
+# interpreter). Every other message advises on needling and would contradict "we will not
+# use needles"; tests/intake/test_done_page_messages.py makes every rule take a side.
+NOT_ABOUT_NEEDLING = frozenset(
+    {
+        "red_flag_symptoms",
+        "inflamed_area_unchecked",
+        "diabetes_controlled",
+        "latex_or_other_allergy",
+        "interpreter_needed",
+        "bloodborne_virus",
+        "recent_illness_recheck",
+    }
+)
+
+
+def stops_all_needling(finding: dict) -> bool:
+    """An absolute contraindication to needling as a whole (phobia, no consent, unwell)."""
+    return finding.get("category") == "AC" and finding.get("scope") == "global"
+
+
+def needling_off_the_table(assessment: dict) -> bool:
+    """Whether no needling is planned at this visit, whatever else the form says."""
+    return any(stops_all_needling(f) for f in assessment.get("findings", []))
+
+
+def _shown_findings(assessment: dict) -> list[dict]:
+    """The findings whose message the patient reads; no needling advice when none is planned."""
+    findings = assessment.get("findings", [])
+    if not needling_off_the_table(assessment):
+        return findings
+    return [f for f in findings if stops_all_needling(f) or f.get("rule") in NOT_ABOUT_NEEDLING]
+
+
 def next_steps(assessment: dict) -> list[str]:
     """The distinct patient messages of the assessment's findings, most important first."""
     findings = sorted(
-        assessment.get("findings", []), key=lambda f: _ORDER.get(f.get("tier_effect"), 3)
+        _shown_findings(assessment), key=lambda f: _ORDER.get(f.get("tier_effect"), 3)
     )
     seen: list[str] = []
     for finding in findings:
@@ -39,12 +74,7 @@ FIRST_EFFECTS = {"HOLD_FOR_CLEARANCE", "DO_NOT_NEEDLE"}
 
 def grouped_next_steps(assessment: dict) -> tuple[list[str], list[str]]:
     """(messages to act on before the visit, messages about the visit itself)."""
-    first = next_steps(
-        {
-            "findings": [
-                f for f in assessment.get("findings", []) if f.get("tier_effect") in FIRST_EFFECTS
-            ]
-        }
-    )
+    shown = _shown_findings(assessment)
+    first = next_steps({"findings": [f for f in shown if f.get("tier_effect") in FIRST_EFFECTS]})
     rest = [message for message in next_steps(assessment) if message not in first]
     return first, rest

@@ -26,7 +26,7 @@ from screening.intake.final import (
 from screening.intake.forms import STEP_FORMS
 from screening.intake.forms_about import age_on
 from screening.intake.forms_patient import SignForm
-from screening.intake.patient_messages import grouped_next_steps
+from screening.intake.patient_messages import grouped_next_steps, needling_off_the_table
 from screening.intake.state import initial_submission
 from screening.intake.steps import TOTAL_STEPS, all_questions_done, step_number
 from screening.intake.submit import create_submission
@@ -136,5 +136,11 @@ def done(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         return redirect("intake:home")
     latest = invitation.submissions.order_by("-submitted_at", "-pk").first()
     before, at_visit = grouped_next_steps(latest.assessment)
-    context = {"before_visit": before, "at_visit": at_visit, "submission": latest}
+    context = {
+        "before_visit": before,
+        "at_visit": at_visit,
+        "submission": latest,
+        # No leaflet about needling for someone we just told we will not use needles.
+        "needling_planned": not needling_off_the_table(latest.assessment),
+    }
     return render(request, "screening/intake/done.html", context)
