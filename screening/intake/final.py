@@ -20,7 +20,10 @@ def first_invalid_step(draft: IntakeDraft, invitation: Invitation) -> str:
         if saved is None:
             return step.name
         form_class = STEP_FORMS[step.name]
-        kwargs = {"appointment_date": invitation.appointment_date}
+        kwargs = {
+            "appointment_date": invitation.appointment_date,
+            "known_date_of_birth": invitation.date_of_birth,
+        }
         form = form_class(as_post_data(form_class(**kwargs), saved), **kwargs)
         if not form.is_valid():
             return step.name
@@ -28,9 +31,17 @@ def first_invalid_step(draft: IntakeDraft, invitation: Invitation) -> str:
 
 
 def document_for(draft: IntakeDraft, invitation: Invitation, *, day_of=None, completed_on=None):
-    """The intake-v1 document of the draft as it is now (the adapter does the work)."""
+    """The intake-v1 document of the draft as it is now (the adapter does the work).
+
+    The clinic's date of birth, when it has one, is the document's: it is the one the link
+    check confirmed, so a draft saved before it was known can never disagree with it.
+    """
+    answers = draft.answers
+    if invitation.date_of_birth:
+        about = {**answers.get("about", {}), "date_of_birth": invitation.date_of_birth.isoformat()}
+        answers = {**answers, "about": about}
     return build_document(
-        draft.answers,
+        answers,
         appointment_date=invitation.appointment_date,
         completed_on=completed_on or timezone.localdate(),
         planned_regions=invitation.planned_regions,

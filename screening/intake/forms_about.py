@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from screening.intake import fields
@@ -55,9 +57,17 @@ def minor_born_after(appointment: datetime.date, years: int = 18) -> datetime.da
 class QuestionStepForm(StepForm):
     """A step that knows the appointment date (ages and windows are counted at it)."""
 
-    def __init__(self, *args, appointment_date: datetime.date | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        appointment_date: datetime.date | None = None,
+        known_date_of_birth: datetime.date | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.appointment_date = appointment_date or timezone.localdate()
+        # The clinic's date of birth, confirmed at the link check: never asked twice.
+        self.known_date_of_birth = known_date_of_birth
 
 
 class AboutForm(QuestionStepForm):
@@ -95,8 +105,27 @@ class AboutForm(QuestionStepForm):
     followups = {"preferred_language": ShownWhen("interpreter_needed", ("True",))}
     together = ((GUARDIAN_FIELDS, ("guardian__name", "guardian__relationship")),)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        known = self.known_date_of_birth
+        if known:
+            # Shown, not asked (issue 12, point 3): the value is the invitation's, whatever
+            # is posted, so it can never disagree with the date checked at the link.
+            self.fields["date_of_birth"] = forms.CharField(
+                label=_("The patient's date of birth"),
+                help_text=_(
+                    "The date you confirmed when you opened your link. If it is wrong, please "
+                    "call the clinic."
+                ),
+                required=False,
+                disabled=True,
+            )
+            self.initial["date_of_birth"] = date_format(known, "DATE_FORMAT")
+
     def is_minor(self, data: dict) -> bool:
         born = data.get("date_of_birth")
+        if self.known_date_of_birth:
+            born = self.known_date_of_birth.isoformat()
         if not born or len(born) != 10:
             return False
         return age_on(datetime.date.fromisoformat(born), self.appointment_date) < 18
@@ -107,6 +136,8 @@ class AboutForm(QuestionStepForm):
         return super().is_shown(name, data)
 
     def clean_date_of_birth(self):
+        if self.known_date_of_birth:
+            return self.known_date_of_birth.isoformat()
         born = self.cleaned_data["date_of_birth"]
         if born and datetime.date.fromisoformat(born) > self.appointment_date:
             raise ValidationError(_("This date is after the appointment. Please check it."))
@@ -126,6 +157,10 @@ class AboutForm(QuestionStepForm):
 
     def followup_attrs(self, name: str) -> dict[str, str] | None:
         if name in GUARDIAN_FIELDS:
+            if self.known_date_of_birth:
+                if age_on(self.known_date_of_birth, self.appointment_date) < 18:
+                    return None  # a minor: the guardian's questions are always asked
+                return {"gate": "respondent", "values": "guardian"}
             return {
                 "gate": "respondent",
                 "values": "guardian",

@@ -77,7 +77,10 @@ def step(request: HttpRequest, invitation: Invitation, name: str) -> HttpRespons
     form_class = STEP_FORMS[name]
     saved = draft.answers.get(name, {})
     from_review = request.GET.get("from") == "review" or request.POST.get("from") == "review"
-    kwargs = {"appointment_date": invitation.appointment_date}
+    kwargs = {
+        "appointment_date": invitation.appointment_date,
+        "known_date_of_birth": invitation.date_of_birth,
+    }
     status = 200
     if request.method == "GET":
         if request.GET.get("check") and saved:
@@ -158,7 +161,10 @@ def review(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     sections = []
     for step_def in QUESTION_STEPS:
         saved = draft.answers.get(step_def.name)
-        form = STEP_FORMS[step_def.name](appointment_date=invitation.appointment_date)
+        form = STEP_FORMS[step_def.name](
+            appointment_date=invitation.appointment_date,
+            known_date_of_birth=invitation.date_of_birth,
+        )
         sections.append(
             {"step": step_def, "done": saved is not None, "rows": answer_rows(form, saved or {})}
         )
