@@ -68,6 +68,9 @@ class DatePartsWidget(forms.MultiWidget):
             sub_attrs = dict(sub["attrs"])
             invalid = " is-invalid" if sub_attrs.get("aria-invalid") == "true" else ""
             sub_attrs["class"] = PART_CLASSES[index] + invalid
+            if invalid and attrs and attrs.get("id"):
+                # Each box is tied to the message (crispy's error block is "<id>_error").
+                sub_attrs["aria-describedby"] = f"{attrs['id']}_error"
             parts.append(
                 format_html(
                     '<div class="date-part date-part-{}"><label class="form-label small mb-0" '

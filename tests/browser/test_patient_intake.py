@@ -195,7 +195,9 @@ def test_save_and_finish_later_and_an_invalid_step_are_kind_and_accessible(
     check_page(page, screenshot_dir, "desktop-01-about")
     page.set_viewport_size(patient.PHONE)
     page.get_by_role("button", name="Next", exact=True).click()
-    expect(page.get_by_role("alert")).to_contain_text("Some answers need your attention")
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_be_focused()  # the GOV.UK pattern: focus goes to the summary
     check_page(page, screenshot_dir, "01-about-errors")
     patient.answer_by_touch(page, patient.HEALTHY_ADULT["about"])
     page.get_by_role("button", name="Save and finish later").click()
@@ -271,3 +273,26 @@ def test_the_day_of_check_in_and_the_link_problem_pages_pass_axe(
     check_page(page, screenshot_dir, "link-not-found")
     # A missing link answers 404 on purpose; nothing else may go wrong.
     assert [e for e in console_errors if "status of 404" not in e] == []
+
+
+def test_a_date_error_is_visible_text_tied_to_its_boxes_and_linked_from_the_summary(
+    page: Page, link, screenshot_dir
+):
+    """Issue 12, point 4: the message under the date was hidden; now it is read and seen."""
+    start(page, link)
+    page.get_by_label("Day").fill("31")
+    page.get_by_label("Month").select_option(label="February")
+    page.get_by_label("Year").fill("1980")
+    page.get_by_role("button", name="Next", exact=True).click()
+    message = page.get_by_text("This date does not exist. Please check the day.").last
+    expect(message).to_be_visible()
+    day = page.get_by_label("Day")
+    described = day.get_attribute("aria-describedby") or ""
+    assert described, "the day box names its error"
+    expect(page.locator(f"#{described}")).to_contain_text("This date does not exist")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    snap(page, screenshot_dir, "01-about-date-error")
+    summary.get_by_role("link", name=re.compile("date of birth")).click()
+    expect(day).to_be_focused()
+    assert axe_violations(page) == []
