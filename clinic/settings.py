@@ -248,6 +248,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEV_MODE
 WHITENOISE_AUTOREFRESH = DEV_MODE
 
+# Returned clearance letters (health records): a directory no URL maps to; read only through
+# the audited staff view. Back it up with the database (docs/deployment.md).
+PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(BASE_DIR / "private")))
+
 # --- Retention (Alberta HIA duties; docs/privacy.md) ---------------------------------------
 # Unfinished drafts are purged this many days after their last change.
 DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 30)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("screening.care.patient_urls")),
     path("staff/", include("screening.review.urls")),
     path("staff/", include("screening.care.urls")),
+    path("staff/", include("screening.security.staff_accounts.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from screening.models.audit import AuditEvent
 from screening.models.care import Patient, Visit
+from screening.models.clearance import Clearance
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
 from screening.models.preferences import StaffPreference
 from screening.models.reassessment import Reassessment
@@ -9,6 +10,7 @@ from screening.models.review import SubmissionEvent
 
 __all__ = [
     "AuditEvent",
+    "Clearance",
     "GateFailure",
     "IntakeDraft",
     "Invitation",

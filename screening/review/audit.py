@@ -26,6 +26,13 @@ INVITATION_CREATED = "invitation_created"
 INVITATION_REISSUED = "invitation_reissued"
 INVITATION_EMAILED = "invitation_emailed"
 AUDIT_LOG_VIEWED = "audit_log_viewed"
+# The clearance loop (issue 11): the letter sent, the returned letter kept, read, refused,
+# and the clearance closed by a decision.
+CLEARANCE_REQUESTED = "clearance_requested"
+CLEARANCE_RECEIVED = "clearance_received"
+CLEARANCE_UPLOAD_REFUSED = "clearance_upload_refused"
+CLEARANCE_LETTER_VIEWED = "clearance_letter_viewed"
+CLEARANCE_CLOSED = "clearance_closed"
 
 ACTIONS = (
     LOGIN,
@@ -42,6 +49,11 @@ ACTIONS = (
     INVITATION_REISSUED,
     INVITATION_EMAILED,
     AUDIT_LOG_VIEWED,
+    CLEARANCE_REQUESTED,
+    CLEARANCE_RECEIVED,
+    CLEARANCE_UPLOAD_REFUSED,
+    CLEARANCE_LETTER_VIEWED,
+    CLEARANCE_CLOSED,
 )
 
 

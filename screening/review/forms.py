@@ -197,3 +197,28 @@ class AuditFilterForm(BootstrapFieldsMixin, forms.Form):
     object_id = forms.CharField(label="Object id", required=False, max_length=40)
     date_from = forms.DateField(label="From", required=False, widget=DATE_INPUT)
     date_to = forms.DateField(label="To", required=False, widget=DATE_INPUT)
+
+
+class ClearanceLetterForm(forms.Form):
+    """The physician's returned letter, scanned: checked by its content, not by its name."""
+
+    letter = forms.FileField(
+        label=_("The physician's signed letter (PDF, JPEG or PNG, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+    note = forms.CharField(
+        label=_("Note for the physiotherapist (optional)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_letter(self):
+        from screening.review import clearance
+
+        upload = self.cleaned_data["letter"]
+        try:
+            clearance.check_letter(upload)
+        except clearance.LetterRefused as refused:
+            raise forms.ValidationError(str(refused.args[0])) from refused
+        return upload

@@ -6,7 +6,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from screening.care.current import only_current
-from screening.models import AuditEvent, Invitation, Submission, SubmissionEvent
+from screening.models import AuditEvent, Clearance, Invitation, Submission, SubmissionEvent
 from screening.review import labels, search
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
@@ -81,6 +81,20 @@ def reasons(pks: list[int]) -> dict[int, str]:
     """The one-line reason of each of a page's rows: one query, whatever the page holds."""
     rows = Submission.objects.filter(pk__in=pks).values_list("pk", "assessment", "intake_document")
     return {pk: labels.reason_line(assessment, document) for pk, assessment, document in rows}
+
+
+def clearances(rows: list[Submission]) -> dict[int, Clearance]:
+    """The visit's clearance of each of a page's rows that has one: one query, and none when
+    no row waits on a clearance (an open one keeps its screening "clearance requested")."""
+    pks = [row.pk for row in rows if row.status == Submission.Status.CLEARANCE_REQUESTED]
+    if not pks:
+        return {}
+    found = (
+        Clearance.objects.filter(visit__invitations__submissions__pk__in=pks)
+        .annotate(row_pk=F("visit__invitations__submissions__pk"))
+        .select_related("requested_by", "received_by", "closed_by")
+    )
+    return {record.row_pk: record for record in found}
 
 
 def invitations_for_list(days_back: int = 1) -> QuerySet[Invitation]:

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from screening.care.current import with_current
-from screening.models import Submission, SubmissionEvent, Visit
+from screening.models import Clearance, Submission, SubmissionEvent, Visit
 from screening.review import labels
+from screening.review.clearance import is_urgent
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
 NEEDS_REVIEW = "needs_review"
 CLEARANCE_OUTSTANDING = "clearance_outstanding"
+CLEARANCE_RECEIVED = "clearance_received"
 DECIDED = "decided"
 NOTHING_TO_DO = "nothing_to_do"
 TODO_LABELS = {
@@ -26,10 +28,12 @@ TODO_LABELS = {
     IN_PROGRESS: _("Form in progress"),
     NEEDS_REVIEW: _("Needs review"),
     CLEARANCE_OUTSTANDING: _("Clearance outstanding"),
+    CLEARANCE_RECEIVED: _("Clearance letter received: physiotherapist to decide"),
     DECIDED: _("Decided"),
     NOTHING_TO_DO: _("Nothing to do"),
 }
-OPEN = frozenset({NEEDS_REVIEW, CLEARANCE_OUTSTANDING})
+OPEN = frozenset({NEEDS_REVIEW, CLEARANCE_OUTSTANDING, CLEARANCE_RECEIVED})
+CLEARANCE_TODOS = frozenset({CLEARANCE_OUTSTANDING, CLEARANCE_RECEIVED})
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class TodayRow:
     reason: str
     todo: str
     decision: SubmissionEvent | None
+    clearance: Clearance | None = None
 
     @property
     def todo_label(self) -> str:
@@ -47,6 +52,19 @@ class TodayRow:
     @property
     def needs_action(self) -> bool:
         return self.todo in OPEN
+
+    @property
+    def clearance_urgent(self) -> bool:
+        """An outstanding clearance within two days of the visit: highlighted."""
+        return self.todo in CLEARANCE_TODOS and is_urgent(self.visit.appointment_date)
+
+
+def visit_clearance(visit: Visit) -> Clearance | None:
+    """The visit's clearance (select_related'ed), or None."""
+    try:
+        return visit.clearance
+    except Clearance.DoesNotExist:
+        return None
 
 
 def todo_of(visit: Visit, current: Submission | None) -> str:
@@ -58,6 +76,9 @@ def todo_of(visit: Visit, current: Submission | None) -> str:
     if current.status == Submission.Status.DECIDED:
         return DECIDED
     if current.status == Submission.Status.CLEARANCE_REQUESTED:
+        record = visit_clearance(visit)
+        if record is not None and record.status == Clearance.Status.RECEIVED:
+            return CLEARANCE_RECEIVED
         return CLEARANCE_OUTSTANDING
     return NEEDS_REVIEW if current.action_rank == 0 else NOTHING_TO_DO
 
@@ -65,7 +86,9 @@ def todo_of(visit: Visit, current: Submission | None) -> str:
 def rows_for(day: dt.date) -> list[TodayRow]:
     visits = (
         Visit.objects.filter(appointment_date=day)
-        .select_related("patient")
+        .select_related(
+            "patient", "clearance__requested_by", "clearance__received_by", "clearance__closed_by"
+        )
         .prefetch_related("invitations__draft")
         .order_by("appointment_time", "pk")
     )
@@ -91,6 +114,7 @@ def rows_for(day: dt.date) -> list[TodayRow]:
             ),
             todo=todo_of(v, v.current),
             decision=decisions.get(v.current.pk) if v.current else None,
+            clearance=visit_clearance(v),
         )
         for v in visits
     ]

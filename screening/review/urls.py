@@ -5,6 +5,7 @@ from django.urls import path
 from screening.review.views import (
     actions,
     audit_log,
+    clearance,
     documents,
     invitations,
     queue,
@@ -28,6 +29,15 @@ urlpatterns = [
         documents.clearance_letter,
         name="clearance_letter",
     ),
+    path(
+        "submissions/<int:pk>/clearance/requested/",
+        clearance.mark_requested,
+        name="clearance_requested",
+    ),
+    path(
+        "submissions/<int:pk>/clearance/upload/", clearance.upload_letter, name="clearance_upload"
+    ),
+    path("submissions/<int:pk>/clearance/letter/", clearance.letter_file, name="clearance_file"),
     path("invitations/", invitations.invitations, name="invitations"),
     path("invitations/<int:pk>/reissue/", invitations.reissue, name="reissue_invitation"),
     path("invitations/<int:pk>/email/", invitations.email_new_link, name="email_invitation"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 
 from screening.models import Submission, SubmissionEvent
+from screening.review import clearance
 
 Decision = SubmissionEvent.Decision
 Status = Submission.Status
@@ -94,19 +95,27 @@ def record_decision(
     mature_minor_assessed: bool = False,
     expected_version: int,
 ):
-    """Record the physiotherapist's decision. The caller's form enforces the reason rule."""
-    return _append(
-        submission,
-        expected_version,
-        Status.DECIDED,
-        kind=SubmissionEvent.Kind.DECISION,
-        actor=actor,
-        decision=decision,
-        modifications=modifications,
-        reason=reason,
-        note=note,
-        mature_minor_assessed=mature_minor_assessed,
-    )
+    """Record the physiotherapist's decision. The caller's form enforces the reason rule.
+
+    "Defer until cleared" leaves the screening open as "clearance requested" (it stays in the
+    needs-action band); any other decision closes the visit's open clearance (issue 11).
+    """
+    waiting = decision == Decision.DEFER
+    with transaction.atomic():
+        event = _append(
+            submission,
+            expected_version,
+            Status.CLEARANCE_REQUESTED if waiting else Status.DECIDED,
+            kind=SubmissionEvent.Kind.DECISION,
+            actor=actor,
+            decision=decision,
+            modifications=modifications,
+            reason=reason,
+            note=note,
+            mature_minor_assessed=mature_minor_assessed,
+        )
+        clearance.close_on_decision(submission, event)
+    return event
 
 
 def latest_decision(events) -> SubmissionEvent | None:

@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from screening.intake.submit import create_submission
 from screening.models import AuditEvent, Submission
-from screening.review import access, audit
+from screening.review import access, audit, labels
 from screening.review.demo_data import DANA, DemoCase, check_in_document
 from screening.rules.sources import SOURCES
 
@@ -126,7 +126,8 @@ def test_the_clearance_letter_lists_the_conditions_needing_clearance(staff_clien
     ]
     assert holds
     for finding in holds:
-        assert escape(finding["staff_message"]) in html
+        # In plain words (dates as "23 Nov", no codes): labels.plain_text.
+        assert escape(labels.plain_text(finding["staff_message"])) in html
     others = [
         f for f in submission.assessment["findings"] if f["tier_effect"] != "HOLD_FOR_CLEARANCE"
     ]

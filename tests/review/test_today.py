@@ -64,7 +64,14 @@ def test_a_clearance_stays_open_until_a_decision_closes_it(staff_client, make_su
         held, actor=client.user, status="clearance_requested", expected_version=0
     )
     assert [r.todo for r in today.rows_for(timezone.localdate())] == [today.CLEARANCE_OUTSTANDING]
+    # "Defer until cleared" is the waiting, not the end: the clearance stays open (issue 11).
     workflow.record_decision(held, actor=client.user, decision="defer", expected_version=1)
+    assert [r.todo for r in today.rows_for(timezone.localdate())] == [today.CLEARANCE_OUTSTANDING]
+    held.refresh_from_db()
+    assert held.action_rank == 0
+    workflow.record_decision(
+        held, actor=client.user, decision="do_not_needle", expected_version=held.row_version
+    )
     assert [r.todo for r in today.rows_for(timezone.localdate())] == [today.DECIDED]
 
 
@@ -105,7 +112,7 @@ def test_after_saving_the_page_offers_the_next_visit_that_needs_action(
     make_submission("ex01-healthy-adult", "Clear Person", days_ahead=1)
     response = client.post(
         reverse("review:record_decision", args=[first.pk]),
-        {"decision-decision": "defer", "decision-row_version": 0},
+        {"decision-decision": "do_not_needle", "decision-row_version": 0},
         follow=True,
     )
     assert response.context["next_open"].pk == second.pk

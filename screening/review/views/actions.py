@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from screening.care.current import superseded_by
+from screening.models import Clearance
 from screening.review import access, audit, submission_page, workflow
 from screening.review.forms import DecisionForm, NoteForm, StatusForm
 from screening.review.views.submission import render_page
@@ -83,6 +84,9 @@ def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
         status=event.status,
         decision=event.decision,
     )
+    closed = Clearance.objects.filter(closing_decision=event).first()
+    if closed is not None:
+        audit.record(request, audit.CLEARANCE_CLOSED, closed, submission=submission.pk)
     messages.success(request, "Saved.")
     return redirect("review:submission", pk=submission.pk)
 

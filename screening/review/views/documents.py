@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from screening.review import access, audit, submission_page
+from screening.review import access, audit, clearance, labels, submission_page
 
 
 @access.staff_required(*access.CLINICAL_ROLES)
@@ -66,6 +66,11 @@ def fhir_bundle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.staff_required(*access.CLINICAL_ROLES)
 def clearance_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter to the patient's physician: the conditions in plain words, a reply to sign.
+
+    Buttons above it (not printed) record that it was printed or emailed: that starts the
+    visit's clearance loop (screening/review/clearance.py).
+    """
     submission = access.get_submission_for_staff(request, pk, "letter")
     conditions = submission_page.clearance_findings(submission.assessment)
     if not conditions:
@@ -74,7 +79,24 @@ def clearance_letter(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "submission": submission,
         "invitation": submission.invitation,
-        "conditions": conditions,
+        "conditions": [
+            letter_condition(finding, submission.intake_document) for finding in conditions
+        ],
         "today": timezone.localdate(),
+        "clearance": clearance.for_visit(submission.invitation.visit_id),
+        "can_request": access.can(request.user, "status")
+        and submission.invitation.visit_id is not None,
     }
     return render(request, "screening/review/clearance_letter.html", context)
+
+
+def letter_condition(finding: dict, document: dict) -> dict:
+    """One condition as a physician reads it: a short headline, the detail, the body sites.
+
+    No rule ids, region codes or field paths: the labels module's plain-text helpers.
+    """
+    return {
+        "headline": labels.finding_reason(finding, document),
+        "detail": labels.plain_text(finding["staff_message"]),
+        "regions": [name.lower() for name in labels.region_names(finding.get("regions", []))],
+    }

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from screening.review import access, queries
+from screening.review import access, clearance, queries
 from screening.review.forms import QueueFilterForm
 
 PAGE_SIZE = 25
@@ -27,8 +27,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     sort = sort if sort.removeprefix("-") in queries.SORTS else ""
     page = Paginator(queries.queue(filters, sort), PAGE_SIZE).get_page(request.GET.get("page"))
     reasons = queries.reasons([row.pk for row in page.object_list])
+    clearances = queries.clearances(list(page.object_list))
     for row in page.object_list:
         row.reason = reasons.get(row.pk, "")
+        row.clearance = clearances.get(row.pk)
+        # Still open and the visit two days away or less: highlighted (issue 11).
+        row.clearance_urgent = bool(
+            row.clearance
+            and row.clearance.is_open
+            and row.action_rank == 0
+            and clearance.is_urgent(row.appointment_date)
+        )
     # One reverse() for the page instead of one per row (a sixth of the render time).
     submission_path = reverse("review:submission", kwargs={"pk": 0}).removesuffix("0/")
     context = {

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from screening.care.display import superseded_notice
 from screening.models import Submission
 from screening.pdf.answers import answer_sections
-from screening.review import access, audit, queries, submission_page, workflow
-from screening.review.forms import DecisionForm, NoteForm, StatusForm
+from screening.review import access, audit, clearance, queries, submission_page, workflow
+from screening.review.forms import ClearanceLetterForm, DecisionForm, NoteForm, StatusForm
 
 
 @access.staff_required(*access.CLINICAL_ROLES)
@@ -22,12 +22,14 @@ def render_page(
     submission: Submission,
     bound_form=None,
     conflict: bool = False,
+    status: int | None = None,
 ) -> HttpResponse:
     """Render the page; `bound_form` replaces the blank form of its kind (errors or conflict)."""
     initial = {"row_version": submission.row_version}
     forms = {
         "status_form": StatusForm(initial=initial, prefix="status"),
         "note_form": NoteForm(initial=initial, prefix="note"),
+        "clearance_form": ClearanceLetterForm(prefix="clearance"),
         "decision_form": DecisionForm(
             initial=initial,
             prefix="decision",
@@ -41,6 +43,7 @@ def render_page(
     assessment = submission.assessment
     # A replaced screening opens with what replaced it, its tier greyed (screening/care).
     superseded = superseded_notice(submission)
+    visit_clearance = clearance.for_visit(submission.invitation.visit_id)
     context = {
         "submission": submission,
         "superseded": superseded,
@@ -56,6 +59,13 @@ def render_page(
         "latest_decision": workflow.latest_decision(events),
         "mature_minor_events": [e for e in events if e.mature_minor_assessed],
         "has_clearance_findings": bool(submission_page.clearance_findings(assessment)),
+        # The visit's clearance loop (requested, received, closed), if one was started.
+        "clearance": visit_clearance,
+        "clearance_urgent": bool(
+            visit_clearance
+            and visit_clearance.is_open
+            and clearance.is_urgent(submission.appointment_date)
+        ),
         "can_decide": access.can(request.user, "decide"),
         "can_change_status": access.can(request.user, "status"),
         "conflict": conflict,
@@ -64,7 +74,8 @@ def render_page(
         **forms,
     }
     # 409 tells scripts the save did not happen; a form with errors is an ordinary 200 page.
-    status = 409 if conflict else 200
+    if status is None:
+        status = 409 if conflict else 200
     return render(request, "screening/review/submission.html", context, status=status)
 
 

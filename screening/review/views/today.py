@@ -24,6 +24,7 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "next_day": day + dt.timedelta(days=1),
         "tomorrow": now + dt.timedelta(days=1),
         "rows": rows,
+        "clearance_todos": today.CLEARANCE_TODOS,
         "open_count": sum(row.needs_action for row in rows),
         "printable_count": sum(row.current is not None for row in rows),
     }
