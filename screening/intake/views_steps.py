@@ -128,13 +128,30 @@ def _posted_version(request: HttpRequest) -> int:
         return 0
 
 
+def _rechecked(draft) -> tuple[str, list[str]]:
+    """("check_in" or "follow_up", the steps reopened to check again) or ("", [])."""
+    for kind, steps in (
+        ("check_in", check_in_reopened(draft)),
+        ("follow_up", follow_up_reopened(draft)),
+    ):
+        steps = [step for step in steps if step in STEP_FORMS]
+        if steps:
+            return kind, steps
+    return "", []
+
+
 def _render_step(request, form, draft, step_def, from_review, status=200) -> HttpResponse:
     previous = previous_step(step_def.name)
+    recheck, rechecked = _rechecked(draft)
+    if step_def.name not in rechecked:
+        recheck, rechecked = "", []
     context = {
         "form": form,
         "step": step_def,
-        "number": step_number(step_def.name),
-        "total": TOTAL_STEPS,
+        # A page reopened on the day counts among the pages to check, not "step 5 of 12".
+        "number": rechecked.index(step_def.name) + 1 if recheck else step_number(step_def.name),
+        "total": len(rechecked) if recheck else TOTAL_STEPS,
+        "recheck": recheck,
         "version": draft.version,
         "from_review": from_review,
         "previous": previous if previous and previous.name in STEP_FORMS else None,

@@ -157,3 +157,29 @@ def test_the_check_in_counts_pregnancy_weeks_forward_from_the_day_they_were_give
     check_in = Submission.objects.get(kind="check_in")
     assert check_in.intake_document["pregnancy"]["weeks_at_completion"] == 21
     assert check_in.assessment["gestational_weeks_at_appointment"] == 21
+
+
+def test_a_reopened_page_says_why_and_counts_only_the_pages_to_check(on_the_day):
+    """Issue 12, point 9: not "Step 5 of 12" with no word; the done page says what happens now."""
+    client, _invitation = on_the_day
+    client.post(
+        reverse("intake:check_in"),
+        {"substances_recent": "no", "anything_changed": "True", "changes": ["illness"]},
+    )
+    page = client.get(reverse("intake:step", args=["infection"])).content.decode()
+    assert "Your physiotherapist asked us to check this again today" in page
+    assert "Page 1 of 1 to check again" in page
+    assert "Step " not in page.split("<h1", 1)[0].rsplit("intake-progress", 1)[-1]
+    post_step(client, "infection", HEALTHY["infection"])
+    client.post(reverse("intake:check_in_finish"))
+    done = client.get(reverse("intake:check_in_done")).content.decode()
+    assert "What happens now" in done
+    assert "Take a seat" in done
+
+
+def test_the_first_form_still_counts_every_step(client, token):
+    open_link(client, token)
+    client.post(reverse("intake:privacy"))
+    page = client.get(reverse("intake:step", args=["infection"])).content.decode()
+    assert "check this again" not in page
+    assert "to check again" not in page
