@@ -312,7 +312,7 @@ class PregnancyForm(QuestionStepForm):
         "weeks_at_completion": ShownWhen("status", ("yes",)),
         "due_date": ShownWhen("status", ("yes",)),
         "complications": ShownWhen("status", ("yes",), required=True),
-        "complication_details": ShownWhen("status", ("yes",)),
+        "complication_details": ShownWhen("complications", ("yes", "unsure")),
     }
 
     def clean_due_date(self):

@@ -229,3 +229,14 @@ def test_blood_pressure_numbers_come_in_a_sane_pair():
     assert "blood_pressure__diastolic" in _bind("conditions", data).errors
     data["blood_pressure__diastolic"] = "130"
     assert "blood_pressure__diastolic" in _bind("conditions", data).errors
+
+
+def test_what_they_told_you_follows_the_complication_answer_not_the_pregnancy():
+    """Issue 12, point 10: after "No" to complications, the details question is not asked."""
+    data = {**ALL_YES["pregnancy"], "complications": "no"}
+    form = _bind("pregnancy", data)
+    assert form.is_valid(), form.errors
+    assert not form.is_shown("complication_details", form.cleaned_data)
+    assert form.cleaned_data["complication_details"] is None
+    unsure = _bind("pregnancy", {**ALL_YES["pregnancy"], "complications": "unsure"})
+    assert unsure.is_shown("complication_details", unsure.cleaned_data)
