@@ -131,7 +131,7 @@ class DecisionForm(VersionedForm):
         label="Reason",
         required=False,
         max_length=4000,
-        help_text="Needed when the decision is less cautious than the tier.",
+        # When it is needed is said once, above the decision, with the tier's name.
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     note = forms.CharField(
