@@ -68,9 +68,13 @@ def _is_date(value: str) -> bool:
 # Anything they reject goes through jsonschema, which words every error with its field path,
 # so the messages are unchanged. The schemas use only draft-7 keywords (plus $defs, reached
 # through $ref), which fastjsonschema implements; a test checks both agree.
-_FAST_INTAKE = fastjsonschema.compile(_INTAKE_CHECKED, formats={"date": _is_date})
+# Only pass/fail is read from them, so they are built without detailed exceptions (the
+# branches of oneOf/if-then that do not match raise internally, and a detailed exception
+# formats a message each time) and without filling defaults (documents stay as given).
+_FAST_OPTIONS = {"formats": {"date": _is_date}, "use_default": False}
+_FAST_INTAKE = fastjsonschema.compile(_INTAKE_CHECKED, **_FAST_OPTIONS)
 _FAST_ASSESSMENT = fastjsonschema.compile(
-    prepare_schema(without_catalogue_clauses(ASSESSMENT_SCHEMA)), formats={"date": _is_date}
+    prepare_schema(without_catalogue_clauses(ASSESSMENT_SCHEMA)), **_FAST_OPTIONS
 )
 
 
