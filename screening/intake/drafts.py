@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from screening.intake.partial import drop_partial
 from screening.intake.privacy import PRIVACY_NOTICE_VERSION
 from screening.models import IntakeDraft, Invitation
 
@@ -48,6 +49,7 @@ def save_step(draft: IntakeDraft, step: str, answers: dict, seen_version: int) -
             "_saved_on": timezone.localdate().isoformat(),
             "_version": locked.version,
         }
+        drop_partial(locked.answers, step)  # the valid page replaces what was kept of it
         if step not in locked.completed_steps:
             locked.completed_steps = [*locked.completed_steps, step]
         locked.save(update_fields=["answers", "completed_steps", "version", "updated_at"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from screening.intake.drafts import get_draft, save_step
 from screening.intake.forms import STEP_FORMS
 from screening.intake.invitations import invitation_link
 from screening.intake.later import send_link_email
+from screening.intake.partial import as_query_dict, partial_for, save_partial
 from screening.intake.privacy import PRIVACY_NOTICE_VERSION
 from screening.intake.state import (
     check_in_open,
@@ -83,13 +85,21 @@ def step(request: HttpRequest, invitation: Invitation, name: str) -> HttpRespons
     }
     status = 200
     if request.method == "GET":
-        if request.GET.get("check") and saved:
+        kept = partial_for(draft, name)
+        if kept:
+            form = _kept_form(request, form_class, kept, kwargs)
+        elif request.GET.get("check") and saved:
             form = form_class(as_post_data(form_class(**kwargs), saved), **kwargs)
             form.is_valid()
         else:
             form = form_class(initial=saved, **kwargs)
         return _render_step(request, form, draft, step_def, from_review)
     action = request.POST.get("action", "next")
+    if action == "autosave":
+        # The page's script keeps what is typed on each change, so a refresh loses nothing.
+        # Refused silently when the page was saved since (a late autosave): nothing to do.
+        save_partial(draft, name, request.POST, check=False, seen_version=_posted_version(request))
+        return HttpResponse(status=204)
     form = form_class(request.POST, **kwargs)
     seen_version = _posted_version(request)
     if form.is_valid():
@@ -111,14 +121,30 @@ def step(request: HttpRequest, invitation: Invitation, name: str) -> HttpRespons
     else:
         status = 400
         if action in ("back", "later"):
-            messages.warning(
+            # Not valid yet, but never lost: kept as typed, checked when the page reopens.
+            save_partial(draft, name, request.POST, check=True, seen_version=seen_version)
+            if action == "later":
+                send_link_email(request, invitation)
+                return redirect("intake:later")
+            return _step_url_after(name, draft, "back", from_review)
+    return _render_step(request, form, draft, step_def, from_review, status=status)
+
+
+def _kept_form(request: HttpRequest, form_class, kept: dict, kwargs: dict):
+    """The page as the patient left it; checked if they left it with "later" or "back"."""
+    form = form_class(as_query_dict(kept), **kwargs)
+    if kept.get("check"):
+        if not form.is_valid():
+            messages.info(
                 request,
                 _(
-                    "This page is not saved yet. Please fix the answers marked below, or use "
-                    "'Go back without saving'. Your earlier pages are saved."
+                    "Welcome back. We kept what you typed on this page. Please check the "
+                    "answers marked below, then press Next."
                 ),
             )
-    return _render_step(request, form, draft, step_def, from_review, status=status)
+    else:
+        form._errors = ErrorDict()  # typed, not submitted: no "please answer" yet
+    return form
 
 
 def _posted_version(request: HttpRequest) -> int:

@@ -163,8 +163,8 @@ def test_it_keeps_every_answer_after_refresh_back_and_a_new_device(
     page.go_forward()
     assert current_step(page) == "consent"
 
-    # The page's own way back (without saving this page) loses nothing saved before.
-    page.get_by_role("link", name="Go back without saving this page").click()
+    # The page's one way back (its Back button, on a page not answered yet) loses nothing.
+    page.get_by_role("button", name="Back", exact=True).click()
     expect(page).to_have_url(re.compile(r"/intake/step/visit/$"))
     patient.expect_answers_shown(page, patient.HEALTHY_ADULT["visit"])
 
@@ -296,3 +296,23 @@ def test_a_date_error_is_visible_text_tied_to_its_boxes_and_linked_from_the_summ
     summary.get_by_role("link", name=re.compile("date of birth")).click()
     expect(day).to_be_focused()
     assert axe_violations(page) == []
+
+
+def test_a_refresh_keeps_what_was_typed_on_a_page_not_saved_yet(page: Page, link, console_errors):
+    """Issue 12, point 2: the page keeps itself as it is typed; a refresh loses nothing."""
+    start(page, link)
+    form = page.locator("form.intake-form")
+    page.get_by_label(re.compile("How tall are you")).fill("168")
+    page.get_by_label("I am the patient").check()
+    expect(form).to_have_attribute("data-autosaved", "yes")
+    page.reload()
+    expect(page.get_by_label(re.compile("How tall are you"))).to_have_value("168")
+    expect(page.get_by_label("I am the patient")).to_be_checked()
+    expect(page.locator(".error-summary")).to_have_count(0)  # typed, not submitted
+    # Finish later on the half page: kept, and checked when the patient comes back.
+    page.get_by_role("button", name="Save and finish later").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your answers are saved")
+    page.get_by_role("link", name="Carry on now").click()
+    expect(page.get_by_label(re.compile("How tall are you"))).to_have_value("168")
+    expect(page.get_by_text("We kept what you typed on this page")).to_be_visible()
+    assert console_errors == []

@@ -73,12 +73,13 @@ def test_back_saves_and_goes_to_the_previous_step(patient):
     assert "visit" in draft().completed_steps
 
 
-def test_back_with_an_error_explains_and_offers_leaving_without_saving(patient):
+def test_back_on_a_page_with_an_error_goes_back_and_keeps_the_page_as_typed(patient):
+    # Issue 12, points 2 and 7: one way back, and it loses nothing (kept, checked on return).
     response = post_step(patient, "visit", {}, action="back")
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "not saved yet" in page
-    assert reverse("intake:step", args=["about"]) in page
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intake:step", args=["about"])
+    page = patient.get(reverse("intake:step", args=["visit"])).content.decode()
+    assert "We kept what you typed on this page" in page
 
 
 def test_the_first_step_goes_back_to_the_notice(patient):
