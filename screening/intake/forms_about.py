@@ -73,19 +73,7 @@ class QuestionStepForm(StepForm):
 class AboutForm(QuestionStepForm):
     respondent = fields.choice(_("Who is filling in this form?"), RESPONDENT_CHOICES)
     date_of_birth = fields.exact_date(_("What is the patient's date of birth?"))
-    height_cm = fields.number(
-        _("How tall are you, in centimetres? (optional)"),
-        40,
-        250,
-        help_text=_("It helps your physiotherapist plan needle depth over the chest."),
-    )
-    weight_kg = fields.number(_("How much do you weigh, in kilograms? (optional)"), 2, 400)
-    interpreter_needed = fields.yes_no(
-        _("Would you like an interpreter or other help to understand and talk about your care?")
-    )
-    preferred_language = fields.short_text(
-        _("Which language would you like to use? (optional)"), max_length=100
-    )
+    # The guardian's questions sit right under the answers that open them (issue 12, point 8).
     guardian__name = fields.short_text(
         _("Parent or guardian's full name"), max_length=200, autocomplete="name"
     )
@@ -101,7 +89,19 @@ class AboutForm(QuestionStepForm):
     guardian__will_attend = fields.yes_no(
         _("Will a parent or guardian come to the appointment? (optional)"), required=False
     )
-
+    height_cm = fields.number(
+        _("The patient’s height, in centimetres (optional)"),
+        40,
+        250,
+        help_text=_("It helps your physiotherapist plan needle depth over the chest."),
+    )
+    weight_kg = fields.number(_("The patient’s weight, in kilograms (optional)"), 2, 400)
+    interpreter_needed = fields.yes_no(
+        _("Would you like an interpreter or other help to understand and talk about your care?")
+    )
+    preferred_language = fields.short_text(
+        _("Which language would you like to use? (optional)"), max_length=100
+    )
     followups = {"preferred_language": ShownWhen("interpreter_needed", ("True",))}
     together = ((GUARDIAN_FIELDS, ("guardian__name", "guardian__relationship")),)
 

@@ -60,13 +60,18 @@ class SignForm(StepForm):
 
     followups = {"guardian_relationship": ShownWhen("minor_path", ("guardian",), required=True)}
 
-    def __init__(self, *args, minor: bool = False, **kwargs):
+    def __init__(self, *args, minor: bool = False, guardian_relationship: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.minor = minor
-        if not minor:
+        # A parent or guardian who filled in the form and said how they are related is not
+        # asked again who consents or how they are related (issue 12, point 8).
+        self.known_relationship = guardian_relationship if minor else ""
+        if not minor or self.known_relationship:
             del self.fields["minor_path"]
             del self.fields["guardian_relationship"]
-        else:
+        if self.known_relationship:
+            self.fields["signature"].label = _("Type your full name as your signature")
+        elif minor:
             self.fields["minor_path"].required = True
             self.fields["signature"].label = _(
                 "Type the full name of the person signing (the parent or guardian, or the patient)"
@@ -77,6 +82,13 @@ class SignForm(StepForm):
         if not value:
             raise forms.ValidationError(fields.PLEASE_ANSWER)
         return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.known_relationship:
+            data["minor_path"] = "guardian"
+            data["guardian_relationship"] = self.known_relationship
+        return data
 
     def is_shown(self, name: str, data: dict) -> bool:
         if name not in self.fields:

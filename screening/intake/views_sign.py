@@ -73,7 +73,11 @@ def sign(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         messages.info(request, _("Please answer every page first."))
         return redirect("intake:home")
     minor = _is_minor(draft, invitation)
-    form = SignForm(request.POST or None, minor=minor)
+    about = draft.answers.get("about", {})
+    relationship = (
+        about.get("guardian__relationship") if about.get("respondent") == "guardian" else ""
+    )
+    form = SignForm(request.POST or None, minor=minor, guardian_relationship=relationship or "")
     if request.method == "POST" and form.is_valid():
         broken = first_invalid_step(draft, invitation)
         if broken:

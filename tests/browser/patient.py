@@ -56,7 +56,7 @@ HEALTHY_ADULT: dict[str, list] = {
     "about": [
         Choose("Who is filling in this form?", "I am the patient"),
         DateOf("date of birth", "12", "April", "1988"),
-        Type("How tall are you, in centimetres?", "172"),
+        Type("The patient’s height, in centimetres", "172"),
         Choose("Would you like an interpreter", NO),
     ],
     "visit": [Region("pain_regions", "KNEE_LEG_R", "Right knee or lower leg")],

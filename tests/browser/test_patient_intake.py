@@ -302,17 +302,17 @@ def test_a_refresh_keeps_what_was_typed_on_a_page_not_saved_yet(page: Page, link
     """Issue 12, point 2: the page keeps itself as it is typed; a refresh loses nothing."""
     start(page, link)
     form = page.locator("form.intake-form")
-    page.get_by_label(re.compile("How tall are you")).fill("168")
+    page.get_by_label(re.compile("height, in centimetres")).fill("168")
     page.get_by_label("I am the patient").check()
     expect(form).to_have_attribute("data-autosaved", "yes")
     page.reload()
-    expect(page.get_by_label(re.compile("How tall are you"))).to_have_value("168")
+    expect(page.get_by_label(re.compile("height, in centimetres"))).to_have_value("168")
     expect(page.get_by_label("I am the patient")).to_be_checked()
     expect(page.locator(".error-summary")).to_have_count(0)  # typed, not submitted
     # Finish later on the half page: kept, and checked when the patient comes back.
     page.get_by_role("button", name="Save and finish later").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your answers are saved")
     page.get_by_role("link", name="Carry on now").click()
-    expect(page.get_by_label(re.compile("How tall are you"))).to_have_value("168")
+    expect(page.get_by_label(re.compile("height, in centimetres"))).to_have_value("168")
     expect(page.get_by_text("We kept what you typed on this page")).to_be_visible()
     assert console_errors == []

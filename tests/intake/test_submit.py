@@ -255,3 +255,25 @@ def test_an_engine_failure_keeps_the_answers_and_says_so_kindly(filled, monkeypa
     assert "All your answers are saved" in response.content.decode()
     assert not Submission.objects.exists()
     assert IntakeDraft.objects.get().answers == before
+
+
+@pytest.mark.django_db
+def test_a_parent_who_filled_in_the_form_is_not_asked_again_who_they_are(patient, appointment):
+    """Issue 12, point 8: the relationship given on "About you" is not asked at signing."""
+    born = appointment.replace(year=appointment.year - 15).isoformat()
+    about = {
+        **HEALTHY["about"],
+        **date_parts("date_of_birth", born),
+        "respondent": "guardian",
+        "guardian__name": "Mai Nguyễn",
+        "guardian__relationship": "parent",
+    }
+    fill_all_steps(patient, {**HEALTHY, "about": about})
+    page = patient.get(reverse("intake:sign")).content.decode()
+    assert "How is the person signing related" not in page
+    assert "Who is giving consent" not in page
+    assert sign(patient, name="Mai Nguyễn").status_code == 302
+    signatures = Submission.objects.get().signatures
+    assert signatures["signed_by"] == "guardian"
+    assert signatures["minor_path"] == "guardian"
+    assert signatures["guardian_relationship"] == "parent"
