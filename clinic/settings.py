@@ -174,7 +174,21 @@ LOGGING = {
     "disable_existing_loggers": False,
     # Patient link tokens never reach a log line (request lines, "Not Found: /i/...").
     "filters": {"redact_links": {"()": "screening.intake.log_redaction.RedactPatientLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_links"]}},
+    # One line per record: CR, LF and other control characters escaped (clinic/log_one_line.py),
+    # whoever logs (Django, django-axes, our code) and whatever the message quotes.
+    "formatters": {
+        "one_line": {
+            "()": "clinic.log_one_line.OneLineFormatter",
+            "format": "%(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_links"],
+            "formatter": "one_line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
