@@ -20,6 +20,8 @@ max_requests_jitter = 200
 accesslog = "-"
 # Redacts /i/<token> from every access-log line (clinic/gunicorn_logging.py).
 logger_class = "clinic.gunicorn_logging.RedactingLogger"
+# clinic.gunicorn_logging also escapes CR, LF and other control characters in every atom
+# (a %0D%0A in a path cannot forge a line) and gives the error log the one-line formatter.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

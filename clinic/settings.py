@@ -174,7 +174,21 @@ LOGGING = {
     "disable_existing_loggers": False,
     # Patient link tokens never reach a log line (request lines, "Not Found: /i/...").
     "filters": {"redact_links": {"()": "screening.intake.log_redaction.RedactPatientLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_links"]}},
+    # One line per record: CR, LF and other control characters escaped (clinic/log_one_line.py),
+    # whoever logs (Django, django-axes, our code) and whatever the message quotes.
+    "formatters": {
+        "one_line": {
+            "()": "clinic.log_one_line.OneLineFormatter",
+            "format": "%(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_links"],
+            "formatter": "one_line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # WeasyPrint and fontTools narrate every render at INFO: noise, and slower.
@@ -211,6 +225,17 @@ CSRF_COOKIE_HTTPONLY = True
 # Plain-HTTP developer mode keeps the usual names (a browser drops __Host- without Secure).
 SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+# The proxies whose X-Real-IP header names the client (docs/deployment.md): 127.0.0.1 behind
+# the documented nginx. Empty: REMOTE_ADDR is the client, and X-Real-IP is ignored.
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", [])
+# The cache (the link rate limit's counters) is a database table, so every worker and app
+# server shares it; `migrate` creates the table (screening/apps.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "screening_cache",
+    }
+}
 # Sessions live in the database, so app servers stay stateless (docs/deployment.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff: signed out after 15 idle minutes (warned 2 minutes before) and 12 hours after
@@ -275,11 +300,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Failed usernames are not written to axes' access log table beyond what lockout needs.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password"]
-# Behind a trusted proxy, set AXES_IPWARE_PROXY_COUNT=1 (docs/deployment.md).
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The same client address as the link rate limit and the audit trail: X-Real-IP only from a
+# trusted proxy (screening/security/client_address.py, docs/deployment.md).
+AXES_CLIENT_IP_CALLABLE = "screening.security.client_address.client_address"
 
 # TOTP (django-otp): the issuer shown in the authenticator app.
 OTP_TOTP_ISSUER = CLINIC_NAME

@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using: str = "default", **kwargs) -> None:
+    """The database cache's table, after every `migrate` (a no-op when it exists), so no
+    deployment, restore or test run can forget `createcachetable`."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class ScreeningConfig(AppConfig):
@@ -18,3 +26,5 @@ class ScreeningConfig(AppConfig):
         # Check settings.SCREENING_POLICY now: a bad key or value stops the start-up
         # (ImproperlyConfigured) instead of the first submission.
         current_policy()
+
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="screening-cache")

@@ -2,11 +2,16 @@
 
 Each saved step remembers the draft version it was saved at (`_version`). A page carries
 the version it was rendered from; if its step was saved since (another tab or device), the
-save is refused instead of silently overwriting what is there.
+save is refused instead of silently overwriting what is there, unless the stale page sends
+exactly what is already saved: a phone on a flaky connection resending the same POST is not
+a conflict, and nothing is written (issue 9, point 10).
 """
 
 from __future__ import annotations
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,12 +42,19 @@ def step_saved_version(draft: IntakeDraft, step: str) -> int:
     return int(draft.answers.get(step, {}).get("_version", 0))
 
 
+def _same_answers(saved: dict, answers: dict) -> bool:
+    """Whether `answers` are what is saved, as stored (JSON), bookkeeping keys aside."""
+    stored = {key: value for key, value in saved.items() if not key.startswith("_")}
+    return stored == json.loads(json.dumps(answers, cls=DjangoJSONEncoder))
+
+
 def save_step(draft: IntakeDraft, step: str, answers: dict, seen_version: int) -> bool:
     """Save one step's cleaned answers. False (nothing written) when the page was stale."""
     with transaction.atomic():
         locked = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
         if step_saved_version(locked, step) > seen_version:
-            return False
+            # Stale page: refused, unless it is an identical resend of what is saved.
+            return _same_answers(locked.answers.get(step, {}), answers)
         locked.version += 1
         locked.answers[step] = {
             **answers,

@@ -13,6 +13,7 @@ import unicodedata
 from django.utils import timezone
 
 from screening.models import GateFailure, Invitation
+from screening.security.client_address import client_address as shared_client_address
 
 WINDOW = datetime.timedelta(minutes=15)
 LINK_LIMIT = 5
@@ -20,7 +21,8 @@ ADDRESS_LIMIT = 20
 
 
 def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    # One definition of the client's address for every limit (X-Real-IP from a trusted proxy).
+    return shared_client_address(request)
 
 
 def wait_minutes(invitation: Invitation, address: str | None) -> int:

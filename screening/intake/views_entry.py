@@ -26,12 +26,24 @@ from screening.intake.privacy import PRIVACY_NOTICE_VERSION
 from screening.intake.state import check_in_open, check_in_reopened, initial_submission
 from screening.intake.steps import first_incomplete_step
 from screening.models import Invitation
+from screening.security import link_rate_limit
 
 
 def open_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the invitation: move the token into the session, then drop it from the URL."""
+    wait = link_rate_limit.seconds_refused(request)
+    if wait:
+        response = render(
+            request,
+            "screening/intake/too_many_links.html",
+            {"minutes": max(1, -(-wait // 60))},
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
     invitation = find_invitation(token)
     if invitation is None:
+        link_rate_limit.count_miss(request)
         return render(request, "screening/intake/no_link.html", status=404)
     if is_expired(invitation):
         return render(request, "screening/intake/expired.html", status=410)

@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from screening.models import AuditEvent
+from screening.security.client_address import client_address
 
 # Action names stored in AuditEvent.action (public: the audit log filters on them).
 LOGIN = "login"
@@ -58,10 +59,10 @@ ACTIONS = (
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    """The peer address. Behind a proxy, configure the proxy to set REMOTE_ADDR."""
+    """The client's address (X-Real-IP only from a trusted proxy; see client_address)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_address(request)
 
 
 def record(request: HttpRequest | None, action: str, obj=None, **detail) -> AuditEvent:

@@ -227,3 +227,32 @@ def test_links_in_invitations_and_emails_come_from_site_base_url_not_the_host(lo
     assert len(mail.outbox) == 2
     assert "https://screening.example-clinic.ca/i/" in mail.outbox[1].body
     assert "alias" not in mail.outbox[1].body
+
+
+@pytest.mark.django_db
+def test_an_identical_resend_of_a_saved_step_is_not_a_conflict():
+    """Issue 9, point 10: a flaky phone resends the POST that was already saved."""
+    from screening.models import IntakeDraft
+
+    invitation, token = make_invitation()
+    client = Client()
+    start(client, token)
+    posts = step_posts("resend words")
+    url = reverse("intake:step", kwargs={"name": "about"})
+    draft = IntakeDraft.objects.get()
+    data = {"action": "next", "version": str(draft.version), **posts["about"]}
+    first = client.post(url, data)
+    assert first.status_code == 302
+    saved = IntakeDraft.objects.get()
+    again = client.post(url, data)  # the same page version, the same answers
+    assert again.status_code == 302
+    assert again["Location"] == first["Location"]
+    assert IntakeDraft.objects.get().version == saved.version  # nothing written twice
+    # A stale page with different answers is still the "changed in another window" conflict.
+    changed = {**data, "height_cm": "181"}
+    conflict = client.post(url, changed)
+    assert conflict.status_code == 409
+    assert (
+        IntakeDraft.objects.get().answers["about"]["height_cm"]
+        == saved.answers["about"]["height_cm"]
+    )
