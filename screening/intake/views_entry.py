@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,9 +25,11 @@ from screening.intake.forms_patient import GateForm
 from screening.intake.invitations import find_invitation, is_expired
 from screening.intake.privacy import PRIVACY_NOTICE_VERSION
 from screening.intake.state import check_in_open, check_in_reopened, initial_submission
-from screening.intake.steps import first_incomplete_step
+from screening.intake.steps import TOTAL_STEPS, first_incomplete_step, step_number
 from screening.models import Invitation
 from screening.security import link_rate_limit
+
+SESSION_WELCOME_BACK = "intake_welcome_back"
 
 
 def open_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -48,6 +51,8 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     if is_expired(invitation):
         return render(request, "screening/intake/expired.html", status=410)
     start_patient_session(request, invitation)
+    # Opening the link again with answers saved: greet the patient on the page they land on.
+    request.session[SESSION_WELCOME_BACK] = True
     if not saved_date_of_birth(invitation):
         # Nothing to protect yet: this browser may go on, and keeps access once answers exist.
         mark_verified(request, invitation)
@@ -76,9 +81,20 @@ def home(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         started = "_followup" in draft.answers
         return redirect("follow_up:finish" if started else "follow_up:changes")
     step = first_incomplete_step(draft.completed_steps)
+    if request.session.pop(SESSION_WELCOME_BACK, False) and draft.completed_steps:
+        messages.info(request, welcome_back_line(step))
     if step.name == "review":
         return redirect("intake:review")
     return redirect("intake:step", name=step.name)
+
+
+def welcome_back_line(step) -> str:
+    """The line that greets a patient who reopens a form they started (issue 12, point 10)."""
+    if step.name == "review":
+        return _("Welcome back. Every page is answered: please check your answers and sign.")
+    return _(
+        "Welcome back. Your answers so far are saved. You are on step %(number)s of %(total)s."
+    ) % {"number": step_number(step.name), "total": TOTAL_STEPS}
 
 
 @require_http_methods(["GET", "POST"])

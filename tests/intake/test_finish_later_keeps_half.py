@@ -8,7 +8,7 @@ from django.urls import reverse
 from screening.intake.partial import PARTIAL_KEY
 from screening.models import IntakeDraft
 from tests.intake.conftest import post_step
-from tests.intake.posts import HEALTHY
+from tests.intake.posts import HEALTHY, date_parts
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,19 @@ def test_kept_pages_never_reach_the_screening_document(patient):
     post_step(patient, "visit", {"pain_regions": ["NECK"]}, action="autosave")
     document = document_for(draft(), draft().invitation)
     assert PARTIAL_KEY not in str(document)
+
+
+def test_reopening_the_link_says_welcome_back_and_which_step(client, token):
+    from tests.intake.conftest import open_link
+
+    open_link(client, token)
+    client.post(reverse("intake:privacy"))
+    post_step(client, "about", HEALTHY["about"])
+    post_step(client, "visit", HEALTHY["visit"])
+    fresh = client.__class__()
+    open_link(fresh, token)  # another phone: the date of birth first, then the greeting
+    answer = date_parts("date_of_birth", "1988-04-12")
+    home = fresh.post(reverse("intake:gate"), answer, follow=True).content.decode()
+    assert "Welcome back. Your answers so far are saved. You are on step 3 of" in home
+    again = fresh.get(reverse("intake:home"), follow=True).content.decode()
+    assert "Welcome back" not in again  # once per opening of the link
