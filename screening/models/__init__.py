@@ -1,5 +1,6 @@
 """Models of the screening app, one module per part of the data flow (DESIGN.md)."""
 
+from screening.models.analytics import SubmissionFinding
 from screening.models.audit import AuditEvent
 from screening.models.care import Patient, Visit
 from screening.models.clearance import Clearance
@@ -19,6 +20,7 @@ __all__ = [
     "Submission",
     "StaffPreference",
     "SubmissionEvent",
+    "SubmissionFinding",
     "Visit",
     "hash_token",
 ]

@@ -27,6 +27,7 @@ INVITATION_CREATED = "invitation_created"
 INVITATION_REISSUED = "invitation_reissued"
 INVITATION_EMAILED = "invitation_emailed"
 AUDIT_LOG_VIEWED = "audit_log_viewed"
+ANALYTICS_VIEWED = "analytics_viewed"
 # The clearance loop (issue 11): the letter sent, the returned letter kept, read, refused,
 # and the clearance closed by a decision.
 CLEARANCE_REQUESTED = "clearance_requested"
@@ -50,6 +51,7 @@ ACTIONS = (
     INVITATION_REISSUED,
     INVITATION_EMAILED,
     AUDIT_LOG_VIEWED,
+    ANALYTICS_VIEWED,
     CLEARANCE_REQUESTED,
     CLEARANCE_RECEIVED,
     CLEARANCE_UPLOAD_REFUSED,

@@ -4,6 +4,7 @@ from django.urls import path
 
 from screening.review.views import (
     actions,
+    analytics,
     audit_log,
     clearance,
     documents,
@@ -42,4 +43,5 @@ urlpatterns = [
     path("invitations/<int:pk>/reissue/", invitations.reissue, name="reissue_invitation"),
     path("invitations/<int:pk>/email/", invitations.email_new_link, name="email_invitation"),
     path("audit/", audit_log.audit_log, name="audit_log"),
+    path("analytics/", analytics.analytics, name="analytics"),
 ]

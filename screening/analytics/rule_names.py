@@ -1,0 +1,87 @@
+"""Each rule's name in plain words, for the analytics tables and charts.
+
+The rule id stays beside it (small) on the page: ids are public and stable, names may be
+reworded. A rule without a name here shows its id with spaces (a test lists every
+registered rule, so a new rule fails it until it is named).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+RULE_NAMES = {
+    "consent_unwilling": _("Does not want dry needling"),
+    "consent_undecided": _("Not sure about dry needling yet"),
+    "capacity_impaired": _("May not be able to consent"),
+    "impaired_today": _("Not fit to consent today"),
+    "minor_under_18": _("Under 18"),
+    "interpreter_needed": _("Needs an interpreter"),
+    "needle_phobia_severe": _("Severe fear of needles"),
+    "needle_anxiety_mild": _("Mild worry about needles"),
+    "vasovagal_history": _("Has fainted with needles"),
+    "vasovagal_remote_near_faint": _("Near-faint long ago"),
+    "previous_adverse_reaction": _("Bad reaction to needling before"),
+    "pregnancy_t1_or_possible": _("Pregnant, first trimester or possibly pregnant"),
+    "pregnancy_t2": _("Pregnant, second trimester"),
+    "pregnancy_t3": _("Pregnant, third trimester"),
+    "pregnancy_complicated": _("Pregnancy with complications"),
+    "bleeding_disorder": _("Bleeding disorder"),
+    "easy_bruising_unexplained": _("Bruises easily, no known cause"),
+    "anticoagulant_vka": _("Takes warfarin"),
+    "anticoagulant_vka_out_of_range": _("Warfarin, INR high or not recent"),
+    "anticoagulant_doac_or_heparin": _("Takes another blood thinner"),
+    "antithrombotic_combination": _("Takes two or more blood thinners"),
+    "antiplatelet_single": _("Takes aspirin or a similar medicine"),
+    "nsaid_or_supplement": _("Anti-inflammatory or supplement that thins blood"),
+    "acute_illness_or_systemic_infection": _("Unwell or has an infection"),
+    "recent_illness_recheck": _("Was unwell recently"),
+    "skin_lesion_at_site": _("Skin problem at or near the area to treat"),
+    "skin_lesion_elsewhere": _("Skin problem elsewhere"),
+    "inflamed_area_unchecked": _("Red or swollen area not yet checked"),
+    "immunosuppressed_severe": _("Immune system severely weakened"),
+    "immunosuppressed_moderate": _("Immune system weakened"),
+    "immunosuppressed_standing": _("Long-term medicine that weakens immunity"),
+    "bloodborne_virus": _("Blood-borne virus"),
+    "lymphedema_limb": _("Lymphoedema in a limb"),
+    "lymph_node_removal_at_risk_limb": _("Lymph nodes removed, limb at risk"),
+    "cardiac_device": _("Pacemaker or heart device"),
+    "other_implanted_electronic_device": _("Other implanted electronic device"),
+    "dialysis_access_limb": _("Dialysis fistula or graft in a limb"),
+    "breast_or_cosmetic_implant": _("Breast or cosmetic implant"),
+    "heart_valve_or_endocarditis_history": _("Heart valve or past heart infection"),
+    "joint_replacement_recent": _("Recent joint replacement"),
+    "joint_replacement_established": _("Joint replacement"),
+    "metal_allergy": _("Metal allergy"),
+    "metal_allergy_note": _("Possible metal allergy"),
+    "latex_or_other_allergy": _("Latex or other allergy"),
+    "cardiac_unstable": _("Heart condition not stable"),
+    "cardiovascular_stable": _("Stable heart or blood pressure condition"),
+    "diabetes_controlled": _("Diabetes, well controlled"),
+    "diabetes_complicated": _("Diabetes with complications"),
+    "epilepsy_controlled": _("Epilepsy, controlled"),
+    "epilepsy_uncontrolled": _("Epilepsy, not controlled"),
+    "neurological_condition": _("Nerve or brain condition"),
+    "sensory_loss_at_site": _("Numbness at the area to treat"),
+    "psychological_condition": _("Mental health condition"),
+    "mental_health_note": _("Would like to talk about mental health"),
+    "peripheral_vascular_or_varicose": _("Circulation problem or varicose veins"),
+    "dvt_recent": _("Recent blood clot"),
+    "inflammatory_arthritis": _("Inflammatory arthritis"),
+    "cancer_active_or_recent": _("Cancer, active or recent"),
+    "tumour_or_radiation_field": _("Tumour or radiotherapy area"),
+    "red_flag_symptoms": _("Warning signs needing a check"),
+    "older_adult_frail": _("Older and frail"),
+    "osteoporosis": _("Osteoporosis"),
+    "low_bmi_thoracic": _("Very slim, chest area"),
+    "lung_disease_or_prior_pneumothorax": _("Lung disease or collapsed lung before"),
+    "chest_wall_deformity": _("Chest wall shape differs"),
+    "chest_wall_deformity_note": _("Chest wall shape may differ"),
+    "thorax_lung_field_region": _("Treatment over the lungs"),
+    "recent_surgery": _("Recent surgery"),
+    "acute_major_trauma_unassessed": _("Recent major injury not yet assessed"),
+    "spinal_instability_or_recent_spinal_surgery": _("Unstable spine or recent spine surgery"),
+    "unsure_answers": _("Patient was unsure of some answers"),
+}
+
+
+def rule_name(rule_id: str) -> str:
+    name = RULE_NAMES.get(rule_id)
+    return str(name) if name is not None else rule_id.replace("_", " ").capitalize()

@@ -1,0 +1,20 @@
+"""Screening analytics, for the clinic admin and the physiotherapists (issue 13)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from screening.analytics import page
+from screening.analytics.period import PeriodForm
+from screening.review import access, audit
+
+
+@access.staff_required(access.PHYSIOTHERAPIST, access.CLINIC_ADMIN)
+def analytics(request: HttpRequest) -> HttpResponse:
+    form = PeriodForm(request.GET or None)
+    period = form.period()
+    # Figures only, no patient: the audit detail is the period.
+    audit.record(
+        request, audit.ANALYTICS_VIEWED, start=period.start.isoformat(), end=period.end.isoformat()
+    )
+    context = {"form": form, "period": period, **page.build(period)}
+    return render(request, "screening/review/analytics.html", context)
