@@ -163,6 +163,50 @@
       });
     });
 
+    // One Tab stop for the whole picture (a roving tabindex): the arrow keys move between its
+    // areas, Home and End jump to the first and last; the list below stays the fallback.
+    var stops = regions.filter(function (region) {
+      // The server makes one drawing per area focusable (the front view when there is one).
+      return region.getAttribute("role") === "button" && region.getAttribute("tabindex") === "0";
+    });
+    stops.forEach(function (stop) {
+      stop.dataset.bodymapStop = "true";
+    });
+    function rove(index, focus) {
+      stops.forEach(function (stop, i) {
+        stop.setAttribute("tabindex", i === index ? "0" : "-1");
+      });
+      if (focus) {
+        stops[index].focus();
+      }
+    }
+    var NEXT = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    stops.forEach(function (stop, index) {
+      stop.addEventListener("keydown", function (event) {
+        var target = null;
+        if (NEXT[event.key]) {
+          target = (index + NEXT[event.key] + stops.length) % stops.length;
+        } else if (event.key === "Home") {
+          target = 0;
+        } else if (event.key === "End") {
+          target = stops.length - 1;
+        }
+        if (target !== null) {
+          event.preventDefault();
+          rove(target, true);
+        }
+      });
+      stop.addEventListener("focus", function () {
+        rove(index, false);
+      });
+    });
+    if (stops.length) {
+      var first = stops.findIndex(function (stop) {
+        return Boolean(chosen()[stop.dataset.region]);
+      });
+      rove(first === -1 ? 0 : first, false);
+    }
+
     widget.addEventListener("change", onListChange);
     // A ticked limb sent by the server: tick its regions too, so the list matches the picture.
     limbBoxes.forEach(function (limb) {

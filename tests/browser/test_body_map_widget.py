@@ -20,7 +20,7 @@ def pain(page: Page):
 
 def region(group, code: str):
     """The region's first drawing (front view when it has one), a toggle button."""
-    return group.locator(f'.bodymap-region[data-region="{code}"][tabindex="0"]')
+    return group.locator(f'.bodymap-region[data-region="{code}"][data-bodymap-stop]')
 
 
 def test_clicking_a_region_ticks_its_checkbox_and_clicking_again_clears_it(map_page: Page):
@@ -52,11 +52,38 @@ def test_regions_work_with_the_keyboard(map_page: Page, console_errors):
     expect(group.get_by_role("checkbox", name="Left shoulder blade")).to_be_checked()
     map_page.keyboard.press("Space")
     expect(group.get_by_role("checkbox", name="Left shoulder blade")).not_to_be_checked()
-    # Tab moves from region to region: each is a focusable toggle button.
-    map_page.keyboard.press("Tab")
-    focused = map_page.evaluate("document.activeElement.getAttribute('role')")
-    assert focused == "button"
+    # Issue 12, point 7: the picture is one Tab stop; the arrow keys move inside it.
+    map_page.keyboard.press("ArrowRight")
+    moved = map_page.evaluate("document.activeElement.dataset.region")
+    assert moved and moved != "SCAPULA_L"
+    assert map_page.evaluate("document.activeElement.getAttribute('tabindex')") == "0"
+    assert group.locator('.bodymap-region[data-bodymap-stop][tabindex="0"]').count() == 1
+    map_page.keyboard.press("ArrowLeft")
+    assert map_page.evaluate("document.activeElement.dataset.region") == "SCAPULA_L"
+    map_page.keyboard.press("Tab")  # leaves the picture at once, to the list or the next question
+    after = map_page.evaluate("document.activeElement.classList.contains('bodymap-region')")
+    assert after is False
     assert console_errors == []
+
+
+def test_the_whole_picture_is_one_tab_stop(map_page: Page):
+    group = pain(map_page)
+    stops = map_page.evaluate(
+        "Array.from(document.querySelectorAll('.bodymap-region')).filter("
+        "r => r.closest('[data-bodymap]') && r.getAttribute('tabindex') === '0').length"
+    )
+    widgets = map_page.locator("[data-bodymap]").count()
+    assert stops == widgets  # one per map, not one per area
+    map_page.keyboard.press("End")  # nothing happens outside the picture
+    first = region(group, "HEAD_FACE")
+    first.focus()
+    map_page.keyboard.press("End")
+    assert map_page.evaluate("document.activeElement.dataset.region") != "HEAD_FACE"
+    map_page.keyboard.press("Home")
+    first_stop = group.locator(".bodymap-region[data-bodymap-stop]").first
+    assert map_page.evaluate("document.activeElement.dataset.region") == (
+        first_stop.get_attribute("data-region")
+    )
 
 
 def test_the_whole_arm_shortcut_ticks_its_three_regions(map_page: Page):
