@@ -62,13 +62,25 @@ class BleedingForm(QuestionStepForm):
         required=False,
     )
     vka_recent_problem = fields.tri_state("", required=False)
-    inr__value = fields.number(_("Your most recent INR result (optional)"), 0.1, 20)
-    inr__date = fields.DatePartsField(label=_("Date of that INR test"), required=False)
+    inr__value = fields.number(
+        _("Your last INR number (optional)"),
+        0.1,
+        20,
+        help_text=_(
+            "The INR is the blood test for warfarin. The number is on your result sheet or "
+            "in your anticoagulant booklet, for example 2.5."
+        ),
+    )
+    inr__date = fields.DatePartsField(label=_("The date of that INR test"), required=False)
+    # The range is optional and explained (issue 12, point 10): most patients do not know it.
     inr__target_low = fields.number(
-        _("Bottom of your target INR range, if you know it (optional)"), 0.1, 10
+        _("The lowest INR your doctor wants, if you know it (optional)"),
+        0.1,
+        10,
+        help_text=_("Your doctor or clinic may have told you a range, such as 2 to 3."),
     )
     inr__target_high = fields.number(
-        _("Top of your target INR range, if you know it (optional)"), 0.1, 10
+        _("The highest INR your doctor wants, if you know it (optional)"), 0.1, 10
     )
     nsaids_or_supplements = fields.yes_no(
         _(

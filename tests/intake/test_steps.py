@@ -211,3 +211,12 @@ def test_the_privacy_notice_comes_first_and_its_version_is_kept(client, token):
 def test_an_unknown_step_is_a_friendly_404(patient):
     response = patient.get(reverse("intake:step", args=["nonsense"]))
     assert response.status_code == 404
+
+
+def test_the_inr_is_asked_in_plain_words_and_the_range_is_optional_and_explained(patient):
+    """Issue 12, point 10: no "target INR range" jargon; the last number and its date."""
+    page = patient.get(reverse("intake:step", args=["bleeding"])).content.decode()
+    assert "Your last INR number" in page
+    assert "the blood test for warfarin" in page
+    assert "target INR range" not in page
+    assert "The lowest INR your doctor wants, if you know it (optional)" in page
