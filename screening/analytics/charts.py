@@ -42,6 +42,7 @@ _COMMON = {
     "show_legend": False,
     "width": 640,
     "margin": 8,
+    "margin_right": 28,
 }
 
 
@@ -72,6 +73,7 @@ def percent_bars(title: str, rows: Sequence[tuple[str, float]]) -> SafeString:
         **_COMMON,
         height=max(120, 34 * len(rows) + 60),
         range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],
         print_values=True,
         value_formatter=lambda v: f"{v:.0f} %",
         show_y_guides=False,
@@ -86,6 +88,7 @@ def drop_off(title: str, rows: Sequence[tuple[str, int]]) -> SafeString:
     chart = pygal.HorizontalBar(
         **_COMMON,
         height=max(120, 28 * len(rows) + 60),
+        max_scale=5,
         print_values=True,
         show_y_guides=False,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from screening.analytics.current import current_screenings
 from screening.analytics.period import Period
@@ -53,42 +53,42 @@ def flag_rates(period: Period) -> list[Rate]:
     return [Rate(rule, n, total) for rule, n in counts]
 
 
-def _latest_decision() -> Subquery:
-    return Subquery(
-        SubmissionEvent.objects.filter(
-            submission=OuterRef("pk"), kind=SubmissionEvent.Kind.DECISION
-        )
-        .order_by("-created_at", "-pk")
-        .values("decision")[:1]
+def latest_decisions(period: Period) -> QuerySet[SubmissionEvent]:
+    """The decision on display of each current screening of the period (one per decided one).
+
+    An anti-join ("no later decision on the same submission"), not a sorted subquery per
+    screening: the database runs it once for all rows.
+    """
+    later = SubmissionEvent.objects.filter(
+        submission_id=OuterRef("submission_id"), kind=SubmissionEvent.Kind.DECISION
+    ).filter(
+        Q(created_at__gt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
     )
+    return SubmissionEvent.objects.filter(
+        kind=SubmissionEvent.Kind.DECISION,
+        submission__in=current_screenings(period).values("pk"),
+    ).exclude(Exists(later))
 
 
 def _less_cautious() -> Q:
-    """Q: the latest decision is less cautious than the tier (the workflow's own table)."""
+    """Q on a decision event: less cautious than its screening's tier (the workflow's table)."""
     test = Q(pk__in=[])
     for tier in Submission.Tier.values:
         weaker = [d for d in Decision.values if is_less_cautious_than_tier(d, tier)]
         if weaker:
-            test |= Q(tier=tier, last_decision__in=weaker)
+            test |= Q(submission__tier=tier, decision__in=weaker)
     return test
 
 
-def decided(period: Period) -> QuerySet[Submission]:
-    return (
-        current_screenings(period)
-        .annotate(last_decision=_latest_decision())
-        .filter(last_decision__isnull=False)
-    )
+def overriding_decisions(period: Period) -> QuerySet[SubmissionEvent]:
+    return latest_decisions(period).filter(_less_cautious())
 
 
-def overridden(period: Period) -> QuerySet[Submission]:
-    return decided(period).filter(_less_cautious())
-
-
-def _tier_setting_counts(screenings: QuerySet[Submission]) -> dict[str, int]:
-    """Per rule, how many of `screenings` it set the tier of (its tier effect = the tier)."""
+def _tier_setting_counts(decisions: QuerySet[SubmissionEvent]) -> dict[str, int]:
+    """Per rule, how many decided screenings it set the tier of (its tier effect = the tier)."""
     rows = (
-        SubmissionFinding.objects.filter(submission__in=screenings.values("pk"))
+        SubmissionFinding.objects.filter(submission_id__in=decisions.values("submission_id"))
         .filter(tier_effect=F("submission__tier"))
         .values_list("rule")
         .annotate(n=Count("submission_id"))
@@ -98,14 +98,18 @@ def _tier_setting_counts(screenings: QuerySet[Submission]) -> dict[str, int]:
 
 def override_rates(period: Period) -> list[Rate]:
     """Per rule that set a decided screening's tier: the share decided less cautiously."""
-    decided_by_rule = _tier_setting_counts(decided(period))
-    overridden_by_rule = _tier_setting_counts(overridden(period))
+    decided_by_rule = _tier_setting_counts(latest_decisions(period))
+    overridden_by_rule = _tier_setting_counts(overriding_decisions(period))
     rates = [Rate(rule, overridden_by_rule.get(rule, 0), n) for rule, n in decided_by_rule.items()]
     return sorted(rates, key=lambda r: (-r.percent, -r.total, r.key))
 
 
 def override_total(period: Period) -> Rate:
-    return Rate("all", overridden(period).count(), decided(period).count())
+    """All overrides over all decided screenings (one query)."""
+    totals = latest_decisions(period).aggregate(
+        decided=Count("pk"), overridden=Count("pk", filter=_less_cautious())
+    )
+    return Rate("all", totals["overridden"], totals["decided"])
 
 
 @dataclass(frozen=True)
@@ -123,17 +127,12 @@ def override_reasons(period: Period, limit: int = REASONS_SHOWN) -> list[Overrid
     No patient name or link: the page is for the clinic admin too, who does not read
     screenings.
     """
-    latest = SubmissionEvent.objects.filter(
-        submission=OuterRef("pk"), kind=SubmissionEvent.Kind.DECISION
-    ).order_by("-created_at", "-pk")
     rows = list(
-        overridden(period)
-        .annotate(
-            decided_at=Subquery(latest.values("created_at")[:1]),
-            reason=Subquery(latest.values("reason")[:1]),
-        )
-        .order_by("-decided_at", "-pk")
-        .values_list("pk", "decided_at", "tier", "last_decision", "reason")[:limit]
+        overriding_decisions(period)
+        .order_by("-created_at", "-pk")
+        .values_list("submission_id", "created_at", "submission__tier", "decision", "reason")[
+            :limit
+        ]
     )
     rules: dict[int, list[str]] = {}
     findings = SubmissionFinding.objects.filter(

@@ -12,6 +12,9 @@ from screening.review import access, audit
 def analytics(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None)
     period = form.period()
+    if not form.is_bound:
+        # Show the default period's dates in the inputs (a bound form keeps what was typed).
+        form = PeriodForm(initial={"date_from": period.start, "date_to": period.end})
     # Figures only, no patient: the audit detail is the period.
     audit.record(
         request, audit.ANALYTICS_VIEWED, start=period.start.isoformat(), end=period.end.isoformat()
