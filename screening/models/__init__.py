@@ -4,12 +4,15 @@ from screening.models.analytics import SubmissionFinding
 from screening.models.audit import AuditEvent
 from screening.models.care import Patient, Visit
 from screening.models.clearance import Clearance
+from screening.models.imports import AppointmentColumnMapping, AppointmentImport
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
 from screening.models.preferences import StaffPreference
 from screening.models.reassessment import Reassessment
 from screening.models.review import SubmissionEvent
 
 __all__ = [
+    "AppointmentColumnMapping",
+    "AppointmentImport",
     "AuditEvent",
     "Clearance",
     "GateFailure",

@@ -18,6 +18,8 @@ SUBMISSION_VIEWED = "submission_viewed"
 PDF_DOWNLOADED = "pdf_downloaded"
 FHIR_EXPORTED = "fhir_exported"
 LETTER_PRINTED = "clearance_letter_printed"
+# An appointment list booked as visits and invitations (detail: counts only).
+APPOINTMENTS_IMPORTED = "appointments_imported"
 # One event per screening in a day's merged print (so each patient's trail shows it).
 DAY_PRINTED = "day_summaries_printed"
 STATUS_CHANGED = "status_changed"
@@ -43,6 +45,7 @@ ACTIONS = (
     PDF_DOWNLOADED,
     FHIR_EXPORTED,
     LETTER_PRINTED,
+    APPOINTMENTS_IMPORTED,
     DAY_PRINTED,
     STATUS_CHANGED,
     NOTE_ADDED,

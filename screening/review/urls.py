@@ -5,6 +5,7 @@ from django.urls import path
 from screening.review.views import (
     actions,
     analytics,
+    appointments,
     audit_log,
     clearance,
     documents,
@@ -19,6 +20,12 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("today/", today.today_view, name="today"),
     path("today/summaries.pdf", documents.day_summaries_pdf, name="day_summaries"),
+    path("appointments/import/", appointments.upload, name="appointments_import"),
+    path(
+        "appointments/import/<int:pk>/",
+        appointments.preview_page,
+        name="appointments_preview",
+    ),
     path("submissions/<int:pk>/", submission.detail, name="submission"),
     path("submissions/<int:pk>/status/", actions.change_status, name="change_status"),
     path("submissions/<int:pk>/note/", actions.add_note, name="add_note"),
