@@ -9,6 +9,9 @@ from screening.security.session_limits import session_keepalive, session_status
 from screening.security.two_factor import two_factor_setup, two_factor_verify
 from screening.views import landing
 
+# The 503 "try again in a minute" page when the error is the database being down.
+handler500 = "screening.security.database_down.server_error"
+
 # The admin asks for the second factor too: a password alone must not reach user management.
 admin.site.__class__ = OTPAdminSite
 

@@ -46,4 +46,10 @@ fi
 if [ "$failures" -ne 0 ]; then
   echo "backup/restore check FAILED ($failures differences)"; exit 1
 fi
+# Boot the app on the restored copy: it must open a submission's page and its PDF.
+echo "open:    the newest submission and its PDF, the app running on $restore_db"
+python_bin="${PYTHON:-$(dirname "$0")/../.venv/bin/python}"
+DATABASE_URL="postgres:///$restore_db" DJANGO_DEV=1 HTTPS=0 DJANGO_ENV_FILE= \
+  "$python_bin" "$(dirname "$0")/restore_open_submission.py" || { echo "backup/restore check FAILED (the app on the restored copy)"; exit 1; }
+
 echo "backup/restore check passed: $(echo "$tables" | wc -w) tables, $rows submissions, checksum $before"
