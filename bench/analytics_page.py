@@ -7,8 +7,8 @@ BENCH_DB_NAME (default screening_bench_analytics), filled with `--rows` submissi
 bulk_create (one invitation, draft and finding rows each; the contract examples' documents
 and assessments; all submitted and opened within the default eight weeks, so the default
 view counts every row), one decision on every third and a status step on every second.
-Then it requests the page as a signed-in physiotherapist and prints p50/p95 and the query
-count for the default period and for a four-week one. Goal: p50 <= 200 ms on PostgreSQL.
+Then it requests the page as a signed-in physiotherapist and prints p50/p95 for the
+default period and for a four-week one. Goal: p50 <= 200 ms on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def _client(user):
 
     client = Client()
     client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
@@ -151,13 +151,16 @@ def _client(user):
 
 
 def _measure(client, params: dict, repeats: int) -> tuple[float, float, int]:
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     url = reverse("review:analytics")
     for _ in range(3):
         client.get(url, params)
+    # Each request starts by emptying the query log (django.db.reset_queries): start at 0
+    # too, or the captured slice is empty.
+    reset_queries()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params)
     assert response.status_code == 200, response.status_code
@@ -192,8 +195,8 @@ def main() -> None:
         try:
             from screening.models import Submission
 
-            User.objects.filter(username="bench-physio").delete()
-            physio = User.objects.create_user("bench-physio")
+            # Kept on a reused database: its decisions protect it from deletion.
+            physio, _ = User.objects.get_or_create(username="bench-physio")
             physio.groups.add(Group.objects.get(name="physiotherapist"))
             if args.keep and Submission.objects.count() >= args.rows:
                 print(f"Reusing {engine} with {Submission.objects.count():,} submissions")
@@ -210,10 +213,12 @@ def main() -> None:
                 "default (last 8 weeks)": {},
                 "last 4 weeks": {"date_from": (today - dt.timedelta(weeks=4)).isoformat()},
             }
-            print(f"{'view':<26} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+            # The query count is not printed: under the test client the capture came back
+            # empty here; tests/analytics/test_page.py checks that it stays constant.
+            print(f"{'view':<26} {'p50 ms':>8} {'p95 ms':>8}")
             for label, params in views.items():
-                p50, p95, queries = _measure(client, params, args.requests)
-                print(f"{label:<26} {p50:8.1f} {p95:8.1f} {queries:8d}")
+                p50, p95, _queries = _measure(client, params, args.requests)
+                print(f"{label:<26} {p50:8.1f} {p95:8.1f}")
         finally:
             if not args.keep:
                 connection.creation.destroy_test_db(test_name, verbosity=0)

@@ -30,6 +30,7 @@ INVITATION_REISSUED = "invitation_reissued"
 INVITATION_EMAILED = "invitation_emailed"
 AUDIT_LOG_VIEWED = "audit_log_viewed"
 ANALYTICS_VIEWED = "analytics_viewed"
+ANALYTICS_EXPORTED = "analytics_exported"
 # The clearance loop (issue 11): the letter sent, the returned letter kept, read, refused,
 # and the clearance closed by a decision.
 CLEARANCE_REQUESTED = "clearance_requested"
@@ -55,6 +56,7 @@ ACTIONS = (
     INVITATION_EMAILED,
     AUDIT_LOG_VIEWED,
     ANALYTICS_VIEWED,
+    ANALYTICS_EXPORTED,
     CLEARANCE_REQUESTED,
     CLEARANCE_RECEIVED,
     CLEARANCE_UPLOAD_REFUSED,

@@ -51,4 +51,5 @@ urlpatterns = [
     path("invitations/<int:pk>/email/", invitations.email_new_link, name="email_invitation"),
     path("audit/", audit_log.audit_log, name="audit_log"),
     path("analytics/", analytics.analytics, name="analytics"),
+    path("analytics/figures.csv", analytics.analytics_csv, name="analytics_csv"),
 ]

@@ -88,3 +88,16 @@ def test_the_query_count_does_not_grow_with_the_submissions(staff_client, seed):
     _seed(seed, 190)
     assert _queries(client) == with_ten
     assert with_ten <= 40
+
+
+def test_the_csv_has_the_figures_and_no_patient_or_reason(staff_client, seed):
+    _seed(seed, 6)
+    client = staff_client(access.CLINIC_ADMIN)
+    response = client.get(reverse("review:analytics_csv"), PERIOD)
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    body = response.content.decode()
+    assert "tier,HOLD_FOR_CLEARANCE,Hold for clearance,2,6,33.3" in body
+    assert "flag,needle_phobia_severe,Severe fear of needles,2,6,33.3" in body
+    assert "Seed Patient" not in body and "reason " not in body
+    assert AuditEvent.objects.filter(action="analytics_exported").count() == 1
