@@ -18,6 +18,8 @@ SUBMISSION_VIEWED = "submission_viewed"
 PDF_DOWNLOADED = "pdf_downloaded"
 FHIR_EXPORTED = "fhir_exported"
 LETTER_PRINTED = "clearance_letter_printed"
+# A stored record that could not be read in full (its page or PDF fell back).
+RECORD_UNREADABLE = "record_unreadable"
 # An appointment list booked as visits and invitations (detail: counts only).
 APPOINTMENTS_IMPORTED = "appointments_imported"
 # One event per screening in a day's merged print (so each patient's trail shows it).
@@ -47,6 +49,7 @@ ACTIONS = (
     FHIR_EXPORTED,
     LETTER_PRINTED,
     APPOINTMENTS_IMPORTED,
+    RECORD_UNREADABLE,
     DAY_PRINTED,
     STATUS_CHANGED,
     NOTE_ADDED,

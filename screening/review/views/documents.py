@@ -18,9 +18,16 @@ from screening.review import access, audit, clearance, labels, submission_page
 @access.staff_required(*access.CLINICAL_ROLES)
 def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from screening.pdf import render_summary  # WeasyPrint loads only when a PDF is asked for
+    from screening.pdf.render import CONTENT_TYPE, summary_filename
+    from screening.review.unreadable import UNREADABLE_ERRORS, unreadable_pdf
 
     submission = access.get_submission_for_staff(request, pk, "pdf")
-    filename, content_type, content = render_summary(submission)
+    try:
+        filename, content_type, content = render_summary(submission)
+    except UNREADABLE_ERRORS as error:
+        # A PDF that says the record could not be read, never a blank 500 (issue 9, point 8).
+        filename, content_type = summary_filename(submission), CONTENT_TYPE
+        content = unreadable_pdf(request, submission, error)
     audit.record(request, audit.PDF_DOWNLOADED, submission)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -8,13 +8,17 @@ from screening.models import Submission
 from screening.pdf.answers import answer_sections
 from screening.review import access, audit, clearance, queries, submission_page, workflow
 from screening.review.forms import ClearanceLetterForm, DecisionForm, NoteForm, StatusForm
+from screening.review.unreadable import UNREADABLE_ERRORS, unreadable_page
 
 
 @access.staff_required(*access.CLINICAL_ROLES)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = access.get_submission_for_staff(request, pk, "view")
     audit.record(request, audit.SUBMISSION_VIEWED, submission)
-    return render_page(request, submission)
+    try:
+        return render_page(request, submission)
+    except UNREADABLE_ERRORS as error:
+        return unreadable_page(request, submission, error)
 
 
 def render_page(
