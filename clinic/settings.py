@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "screening",
 ]
 
@@ -159,6 +161,14 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that hangs holds the worker, never a request; still, give up a try quickly.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+
+# Email is sent by the task worker (`manage.py db_worker`, started by `make run`; see
+# docs/deployment.md), never inside a request. The queue lives in the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Flagged forms arriving within this many minutes of the first share one alert email.
+ALERT_BATCH_MINUTES = env_int("ALERT_BATCH_MINUTES", 5)
 
 # The clinic's identity on pages, emails and the PDF.
 CLINIC_NAME = env_str("CLINIC_NAME", "Riverbend Physiotherapy")

@@ -8,4 +8,5 @@ urlpatterns = [
     path("staff/", include("screening.review.urls")),
     path("staff/", include("screening.care.urls")),
     path("staff/", include("screening.security.staff_accounts.urls")),
+    path("staff/", include("screening.profile.urls")),
 ]

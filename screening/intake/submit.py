@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from screening.clinic_policy import current_policy
 from screening.contracts import assess_document
+from screening.mail.alerts import note_new_submission
 from screening.models import IntakeDraft, Invitation, Submission
 
 
@@ -41,7 +42,7 @@ def create_submission(
         assessment = _assess(document)
         try:
             with transaction.atomic():
-                return Submission.objects.create(
+                submission = Submission.objects.create(
                     invitation=invitation,
                     draft=locked,
                     kind=kind,
@@ -59,6 +60,9 @@ def create_submission(
                     tier=assessment["tier"],
                     finding_count=len(assessment["findings"]),
                 )
+                # Committed with the submission: the front desk's alert (screening.mail).
+                note_new_submission(submission)
+                return submission
         except IntegrityError:
             # Another connection won the race between our check and our insert.
             return Submission.objects.get(draft=locked, kind=kind)

@@ -6,6 +6,7 @@ from screening.models.care import Patient, Visit
 from screening.models.clearance import Clearance
 from screening.models.imports import AppointmentColumnMapping, AppointmentImport
 from screening.models.intake import GateFailure, IntakeDraft, Invitation, Submission, hash_token
+from screening.models.outbox import ClinicProfile, OutboxEmail
 from screening.models.preferences import StaffPreference
 from screening.models.reassessment import Reassessment
 from screening.models.review import SubmissionEvent
@@ -15,9 +16,11 @@ __all__ = [
     "AppointmentImport",
     "AuditEvent",
     "Clearance",
+    "ClinicProfile",
     "GateFailure",
     "IntakeDraft",
     "Invitation",
+    "OutboxEmail",
     "Patient",
     "Reassessment",
     "Submission",

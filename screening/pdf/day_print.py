@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
 
 from screening.care.current import with_current
-from screening.models import Submission, Visit
+from screening.models import ClinicProfile, Submission, Visit
 from screening.pdf.fetcher import StaticOnlyURLFetcher
 from screening.pdf.render import summary_html, summary_stylesheet
+from screening.profile.current import clinic_profile, default_profile
 
 COVER_TEMPLATE = "screening/pdf/day_cover.html"
 
@@ -42,14 +42,15 @@ def _laid_out(html: str, fetcher: StaticOnlyURLFetcher):
     return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[summary_stylesheet()])
 
 
-def merged_day_pdf(day: dt.date, visits: list[Visit]) -> bytes:
+def merged_day_pdf(day: dt.date, visits: list[Visit], clinic: ClinicProfile | None = None) -> bytes:
     """The cover and each visit's current screening as one PDF (no database access here
     beyond what the summaries read: the benchmark passes unsaved visits)."""
     fetcher = StaticOnlyURLFetcher()
+    clinic = clinic or default_profile()
     cover = render_to_string(
         COVER_TEMPLATE,
         {
-            "clinic_name": settings.CLINIC_NAME,
+            "clinic_name": clinic.name,
             "day": day,
             "visits": visits,
             "printed_count": sum(visit.current is not None for visit in visits),
@@ -59,7 +60,7 @@ def merged_day_pdf(day: dt.date, visits: list[Visit]) -> bytes:
     )
     documents = [_laid_out(cover, fetcher)]
     documents += [
-        _laid_out(summary_html(visit.current), fetcher)
+        _laid_out(summary_html(visit.current, clinic), fetcher)
         for visit in visits
         if visit.current is not None
     ]
@@ -72,4 +73,4 @@ def render_day(day: dt.date) -> tuple[bytes, list[Submission], list[Visit]]:
     visits = day_visits(day)
     printed = [visit.current for visit in visits if visit.current is not None]
     waiting = [visit for visit in visits if visit.current is None]
-    return merged_day_pdf(day, visits), printed, waiting
+    return merged_day_pdf(day, visits, clinic_profile()), printed, waiting

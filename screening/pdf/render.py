@@ -8,7 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
-from screening.models import Submission
+from screening.models import ClinicProfile, Submission
 from screening.pdf.fetcher import StaticOnlyURLFetcher, resolve_static_path, static_url
 from screening.pdf.summary import as_date, summary_context
 
@@ -24,9 +24,9 @@ def summary_filename(submission: Submission) -> str:
     return f"screening-summary-{submission.pk or 'unsaved'}-{day}.pdf"
 
 
-def summary_html(submission: Submission) -> str:
+def summary_html(submission: Submission, clinic: ClinicProfile | None = None) -> str:
     """The summary as HTML; patient text is autoescaped by the template engine."""
-    return render_to_string(TEMPLATE, summary_context(submission))
+    return render_to_string(TEMPLATE, summary_context(submission, clinic))
 
 
 @lru_cache(maxsize=2)

@@ -12,18 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from screening.bodymap.names import REGION_NAMES
 from screening.care.display import superseded_notice
-from screening.models import Submission
+from screening.models import ClinicProfile, Submission
 from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
 from screening.pdf.policy_changes import policy_changes
 from screening.pdf.safe_text import display_text
 from screening.pdf.workflow_words import sources_key, workflow_line
+from screening.profile.current import clinic_profile, default_profile
 from screening.review import labels
 from screening.rules import targets_all_excluded
 from screening.rules.education import (
@@ -200,8 +200,12 @@ def checklist(
     return items
 
 
-def summary_context(submission: Submission) -> dict[str, Any]:
-    """Everything the summary template prints, from the stored Submission only."""
+def summary_context(submission: Submission, clinic: ClinicProfile | None = None) -> dict[str, Any]:
+    """Everything the summary template prints, from the stored Submission only (and the
+    clinic's details: `clinic`, else the stored profile; an unsaved submission, a preview
+    or a test, reads no database and gets the settings' defaults)."""
+    if clinic is None:
+        clinic = default_profile() if submission._state.adding else clinic_profile()
     assessment = submission.assessment
     document = submission.intake_document
     policy = submission.policy or assessment.get("policy", {})
@@ -211,7 +215,8 @@ def summary_context(submission: Submission) -> dict[str, Any]:
     visit = document.get("visit", {})
     tier = submission.tier or assessment["tier"]
     return {
-        "clinic_name": settings.CLINIC_NAME,
+        "clinic_name": clinic.name,
+        "clinic": clinic,
         "submission_ref": submission.pk or "not saved",
         "kind_words": Submission.Kind(submission.kind).label if submission.kind else "",
         "submitted_at": local_time_text(

@@ -33,6 +33,7 @@ INVITATION_EMAILED = "invitation_emailed"
 AUDIT_LOG_VIEWED = "audit_log_viewed"
 ANALYTICS_VIEWED = "analytics_viewed"
 ANALYTICS_EXPORTED = "analytics_exported"
+CLINIC_PROFILE_CHANGED = "clinic_profile_changed"
 # The clearance loop (issue 11): the letter sent, the returned letter kept, read, refused,
 # and the clearance closed by a decision.
 CLEARANCE_REQUESTED = "clearance_requested"
@@ -65,6 +66,7 @@ ACTIONS = (
     CLEARANCE_UPLOAD_REFUSED,
     CLEARANCE_LETTER_VIEWED,
     CLEARANCE_CLOSED,
+    CLINIC_PROFILE_CHANGED,
 )
 
 

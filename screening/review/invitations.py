@@ -1,16 +1,18 @@
 """Staff-side invitation helpers: re-issuing a link and emailing it.
 
 Only the token's hash is stored, so a link is shown once, right after it is made. Lost?
-Re-issue: a new token replaces the old one (the old link stops working).
+Re-issue: a new token replaces the old one (the old link stops working). The email is
+queued in the same transaction (screening.mail.outbox) and sent by the worker.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from screening.intake.invitations import new_token
-from screening.models import Invitation
+from screening.mail.outbox import queue_email
+from screening.models import Invitation, OutboxEmail
 from screening.models.intake import hash_token
+from screening.profile.current import clinic_profile
 
 
 def reissue_link(invitation: Invitation) -> str:
@@ -21,12 +23,15 @@ def reissue_link(invitation: Invitation) -> str:
     return token
 
 
-def email_link(invitation: Invitation, link: str) -> None:
-    """Send the link. The email says only that a form is waiting: no health information."""
-    context = {"clinic_name": settings.CLINIC_NAME, "link": link}
-    send_mail(
-        subject=f"{settings.CLINIC_NAME}: a form to fill in before your visit",
-        message=render_to_string("screening/review/email/invitation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invitation.email],
+def email_link(invitation: Invitation, link: str) -> OutboxEmail:
+    """Queue the link. The email says only that a form is waiting: no health information."""
+    clinic = clinic_profile()
+    return queue_email(
+        kind=OutboxEmail.Kind.INVITATION,
+        recipient=invitation.email,
+        subject=_("%(clinic)s: a form to fill in before your visit") % {"clinic": clinic.name},
+        body=render_to_string(
+            "screening/review/email/invitation.txt", {"clinic": clinic, "link": link}
+        ),
+        invitation=invitation,
     )

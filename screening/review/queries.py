@@ -2,11 +2,18 @@
 
 import datetime as dt
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from screening.care.current import only_current
-from screening.models import AuditEvent, Clearance, Invitation, Submission, SubmissionEvent
+from screening.models import (
+    AuditEvent,
+    Clearance,
+    Invitation,
+    OutboxEmail,
+    Submission,
+    SubmissionEvent,
+)
 from screening.review import labels, search
 from screening.review.forms import FLAGGED, FLAGGED_TIERS
 
@@ -103,7 +110,17 @@ def invitations_for_list(days_back: int = 1) -> QuerySet[Invitation]:
     return (
         Invitation.objects.filter(appointment_date__gte=since)
         .select_related("draft")
-        .prefetch_related("submissions")
+        .prefetch_related(
+            "submissions",
+            # Newest first: the list shows each invitation's latest email and its state.
+            Prefetch(
+                "emails",
+                queryset=OutboxEmail.objects.only(
+                    "invitation_id", "status", "attempts", "created_at", "sent_at"
+                ).order_by("-created_at", "-pk"),
+                to_attr="email_list",
+            ),
+        )
         .order_by("appointment_date", "appointment_time", "pk")
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from screening.intake.invitations import find_invitation
 from screening.models import AuditEvent, Invitation
 from screening.review import access, audit
+from tests.mail_worker import run_worker
 
 
 def _new(client, **fields):
@@ -51,6 +52,7 @@ def test_it_creates_an_invitation_and_shows_its_link_once(staff_client):
     assert AuditEvent.objects.filter(
         action=audit.INVITATION_CREATED, object_id=str(invitation.pk)
     ).exists()
+    run_worker()
     assert len(mail.outbox) == 0
 
 
@@ -58,6 +60,7 @@ def test_it_creates_an_invitation_and_shows_its_link_once(staff_client):
 def test_the_email_says_only_that_a_form_is_waiting(staff_client):
     client = staff_client(access.FRONT_DESK)
     _new(client)
+    run_worker()
     message = mail.outbox[0]
     assert message.to == ["grace@example.com"]
     link = _shown_link(client.get(reverse("review:invitations")).content.decode())

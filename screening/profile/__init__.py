@@ -1,0 +1,1 @@
+"""The clinic profile: its name and contact details, used on pages, emails, letters and PDFs."""
