@@ -15,9 +15,13 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: run test setup venv syslibs migrate seed lint bench clean
 
-# `exec` hands Ctrl-C straight to the server, so it stops with every process it started.
+# The email task worker runs beside the server. Both run in the background of one shell that
+# waits for them; Ctrl-C (or either one ending) runs the trap, which stops the whole group.
 run: setup seed .env
-	exec env $(DEV_ENV) DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+	env $(DEV_ENV) DEBUG=1 $(PY) manage.py db_worker --no-reload --interval 2 & \
+	env $(DEV_ENV) DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000 & \
+	wait
 
 # A developer checkout's git-ignored settings, so `.venv/bin/python manage.py invite ...`
 # works here without prefixing variables (clinic/env.py reads it only when it exists).

@@ -1,6 +1,10 @@
 """The "What to expect" page: plain words, the figures of clinical-rules 7.2, the safety net."""
 
+import pytest
 from django.urls import reverse
+
+# The page is headed with the clinic profile's name, read from the database.
+pytestmark = pytest.mark.django_db
 
 
 def test_it_explains_side_effects_with_their_frequencies_and_the_lung_warning(client):
