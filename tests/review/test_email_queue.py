@@ -111,3 +111,31 @@ def test_no_alert_without_an_alert_address(make_submission):
     make_submission("ex02-warfarin-inr-above-cap")
     run_worker(later_by=dt.timedelta(minutes=10))
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_finish_later_with_the_mail_server_down_saves_shows_the_link_and_retries(client):
+    """Issue 9, point 3: "Save and finish later" answered 500 when the mail server was down."""
+    from screening.intake.invitations import create_invitation
+    from screening.models import IntakeDraft
+    from tests.intake.conftest import open_link, post_step
+    from tests.intake.posts import HEALTHY
+
+    _invitation, token = create_invitation(
+        patient_name="Grace Kim",
+        appointment_date=dt.date.today() + dt.timedelta(days=3),
+        email="grace@example.com",
+    )
+    open_link(client, token)
+    client.post(reverse("intake:privacy"))
+    with SMTP_DOWN:
+        response = post_step(client, "about", HEALTHY["about"], action="later")
+        assert response.status_code == 302 and response["Location"] == reverse("intake:later")
+        assert token in client.get(reverse("intake:later")).content.decode()
+        run_worker()
+    assert "about" in IntakeDraft.objects.get().completed_steps  # the answers are saved
+    email = OutboxEmail.objects.get()
+    assert email.status == OutboxEmail.Status.RETRYING and email.attempts == 1
+    run_worker(later_by=dt.timedelta(minutes=2))
+    email.refresh_from_db()
+    assert email.status == OutboxEmail.Status.SENT and len(mail.outbox) == 1
