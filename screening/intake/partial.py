@@ -26,9 +26,12 @@ def raw_answers(post: QueryDict) -> dict[str, list[str]]:
     """The page's posted answers as lists of strings, bounded in size."""
     kept: dict[str, list[str]] = {}
     for key in list(post.keys())[:_MAX_KEYS]:
-        if key in _NOT_ANSWERS or key.startswith("_"):
+        if key in _NOT_ANSWERS or key.startswith("_") or "\x00" in key:
             continue
-        kept[key] = [str(value)[:_MAX_CHARS] for value in post.getlist(key)[:50]]
+        # PostgreSQL's JSON cannot hold a NUL character: drop it (a browser never sends one).
+        kept[key] = [
+            str(value).replace("\x00", "")[:_MAX_CHARS] for value in post.getlist(key)[:50]
+        ]
     return kept
 
 
