@@ -32,5 +32,13 @@ def run_worker(*, later_by: dt.timedelta | None = None) -> None:
         DBTaskResult.objects.filter(run_after__lte=timezone.now() + later_by).update(
             run_after=timezone.now() - dt.timedelta(seconds=1)
         )
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    # The worker closes its database connection when it ends; inside a test's transaction
+    # (PostgreSQL) that would end the test's own connection, so closing is a no-op here.
+    from unittest import mock
+
+    with (
+        mock.patch.object(connection, "close", lambda: None),
+        mock.patch.object(connection, "close_if_unusable_or_obsolete", lambda: None),
+    ):
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
     commit_hooks()  # the retries a failed send enqueued

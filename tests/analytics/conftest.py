@@ -86,15 +86,19 @@ class Seeder:
 
     def event(self, submission, at: dt.datetime, *, decision: str = "", reason: str = ""):
         kind = SubmissionEvent.Kind.DECISION if decision else SubmissionEvent.Kind.STATUS
-        event = SubmissionEvent.objects.create(
-            submission=submission,
-            kind=kind,
-            actor=self.physio,
-            decision=decision,
-            reason=reason,
-            status="" if decision else Submission.Status.REVIEWED,
-        )
-        SubmissionEvent.objects.filter(pk=event.pk).update(created_at=at)
+        # Events are append-only (a trigger on PostgreSQL refuses UPDATE): the clock is set
+        # for the insert instead, so auto_now_add stamps the wanted time.
+        from unittest import mock
+
+        with mock.patch("django.utils.timezone.now", return_value=at):
+            event = SubmissionEvent.objects.create(
+                submission=submission,
+                kind=kind,
+                actor=self.physio,
+                decision=decision,
+                reason=reason,
+                status="" if decision else Submission.Status.REVIEWED,
+            )
         return event
 
 
