@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-import fastjsonschema
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 
 from screening.contracts.assessment_checks import (
@@ -64,26 +64,23 @@ def _is_date(value: str) -> bool:
     return True
 
 
-# Issue 15: the same schemas compiled to Python once, used only to ACCEPT a document fast.
-# Anything they reject goes through jsonschema, which words every error with its field path,
-# so the messages are unchanged. The schemas use only draft-7 keywords (plus $defs, reached
-# through $ref), which fastjsonschema implements; a test checks both agree.
-# Only pass/fail is read from them, so they are built without detailed exceptions (the
-# branches of oneOf/if-then that do not match raise internally, and a detailed exception
-# formats a message each time) and without filling defaults (documents stay as given).
-_FAST_OPTIONS = {"formats": {"date": _is_date}, "use_default": False}
-_FAST_INTAKE = fastjsonschema.compile(_INTAKE_CHECKED, **_FAST_OPTIONS)
-_FAST_ASSESSMENT = fastjsonschema.compile(
+# Issue 15: the same schemas compiled once by jsonschema-rs (a Rust validator), used only to
+# ACCEPT a document fast. Anything they reject goes through jsonschema, which words every
+# error with its field path, so the messages are unchanged; a test checks both agree. The
+# date format is checked by the same function jsonschema's checker uses. (fastjsonschema did
+# this before: 5 to 10 times slower, its rejected oneOf/if branches raising inside.)
+_FAST_OPTIONS = {"formats": {"date": _is_date}, "validate_formats": True}
+_FAST_INTAKE = jsonschema_rs.validator_for(_INTAKE_CHECKED, **_FAST_OPTIONS).is_valid
+_FAST_ASSESSMENT = jsonschema_rs.validator_for(
     prepare_schema(without_catalogue_clauses(ASSESSMENT_SCHEMA)), **_FAST_OPTIONS
-)
+).is_valid
 
 
 def _fast_valid(check: Any, doc: Any) -> bool:
     try:
-        check(doc)
-    except Exception:  # JsonSchemaException, or odd input: let jsonschema say what is wrong
+        return bool(check(doc))
+    except Exception:  # odd input (a value JSON cannot hold): let jsonschema say what is wrong
         return False
-    return True
 
 
 def validate_intake(doc: Any) -> list[ContractError]:
