@@ -12,8 +12,10 @@ DEV_ENV := DJANGO_DEV=1
 # pytest-xdist workers: one per core of the 2-core machines (`make test PYTEST_WORKERS=0`
 # runs in one process, handy with a debugger).
 PYTEST_WORKERS ?= 2
+# What makemessages does not read: the environment, the tests and the benchmarks.
+MESSAGE_IGNORES := --ignore=$(VENV) --ignore=tests --ignore=bench --ignore=staticfiles --no-obsolete
 
-.PHONY: run test setup venv syslibs migrate seed lint bench clean
+.PHONY: run test setup venv syslibs messages makemessages migrate seed lint bench clean
 
 # The email task worker runs beside the server. Both run in the background of one shell that
 # waits for them; Ctrl-C (or either one ending) runs the trap, which stops the whole group.
@@ -41,7 +43,7 @@ test: setup seed
 	unset PYTHONDONTWRITEBYTECODE; $(DEV_ENV) DJANGO_ENV_FILE= $(PY) -m pytest \
 		-n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-setup: venv syslibs migrate
+setup: venv syslibs messages migrate
 
 venv: $(STAMP)
 
@@ -58,6 +60,22 @@ syslibs:
 		apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
 		(apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null); \
 	else echo "Hint: sudo apt-get install libharfbuzz-subset0 (WeasyPrint runs twice as fast with it)"; fi
+
+# The translations (locale/*/LC_MESSAGES/*.po) compiled to the .mo files Django reads; msgfmt
+# comes from Debian's gettext, installed here the way WeasyPrint's library is.
+messages: venv
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get install -y -qq gettext >/dev/null 2>&1 || \
+			(apt-get update -qq && apt-get install -y -qq gettext >/dev/null); \
+		else echo "Please install gettext (sudo apt-get install gettext)"; exit 1; fi; }
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=$(VENV) -v0
+
+# After a change to a string: the catalogues again (then translate what is new; the test
+# tests/i18n/test_catalogue.py fails while any message is untranslated or fuzzy).
+makemessages: venv
+	$(DEV_ENV) $(PY) manage.py makemessages -l fr $(MESSAGE_IGNORES)
+	$(DEV_ENV) $(PY) manage.py makemessages -d djangojs -l fr $(MESSAGE_IGNORES)
 
 migrate: venv
 	$(DEV_ENV) $(PY) manage.py migrate --noinput

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_noop
 
 from clinic.env import env_bool, env_int, env_list, env_str, load_dot_env
 
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this staff member passed the second factor?
     "django_otp.middleware.OTPMiddleware",
+    # After the session and the user: a chosen language beats the browser's guess.
+    "screening.i18n.middleware.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells the signed-out user why.
     "screening.security.session_limits.StaffSessionLimitMiddleware",
@@ -128,9 +131,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# The clinic's default language: patients whose browser asks for none of LANGUAGES, and staff
+# who never chose, read this one. A third language is a line here and a catalogue in locale/.
+LANGUAGE_CODE = env_str("CLINIC_LANGUAGE", "en")
+LANGUAGES = [("en", gettext_noop("English")), ("fr-ca", gettext_noop("French"))]
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Corrections to Django's own locale formats (clinic/formats/fr_CA: "14 h 30").
+FORMAT_MODULE_PATH = ["clinic.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Edmonton")
 USE_I18N = True
 USE_TZ = True

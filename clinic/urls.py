@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from django_otp.admin import OTPAdminSite
 
+from screening.i18n.views import choose_language
 from screening.security.export import export_submission
 from screening.security.session_limits import session_keepalive, session_status
 from screening.security.two_factor import two_factor_setup, two_factor_verify
@@ -24,6 +26,9 @@ urlpatterns = [
     # Only the account views the product offers (sign in, sign out, password change).
     path("accounts/", include("screening.security.auth_urls")),
     path("admin/", admin.site.urls),
+    path("language/", choose_language, name="choose_language"),
+    # The few words the scripts write themselves, in the page's language (djangojs.po).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("session/status/", session_status, name="session_status"),
     path("session/keepalive/", session_keepalive, name="session_keepalive"),
 ]

@@ -17,6 +17,9 @@ class ScreeningConfig(AppConfig):
     def ready(self) -> None:
         from screening.clinic_policy import current_policy
 
+        # Staff read the app in their own language from sign-in.
+        from screening.i18n import signals  # noqa: F401
+
         # Connects the login / failed-login audit receivers.
         from screening.review import audit  # noqa: F401
 

@@ -65,7 +65,7 @@ def test_page_one_holds_consent_checklist_ruleset_and_policy(multi_finding):
     assert "Confidential health information" in page_one
     assert "Page 1 of" in page_one
     assert settings.CLINIC_NAME in page_one
-    assert "consent text version 2026-11-01" in page_one
+    assert "Consent read and signed in English, version 2026-11-01" in page_one
     assert "2026-12-01 19:42" in page_one
     for check in (
         "Consent confirmed",

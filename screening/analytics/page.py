@@ -58,14 +58,14 @@ def build(period: Period) -> dict:
         *[(str(step.title), count) for step, count in flow.steps],
         (_("Completed"), flow.completed),
     ]
-    tiers = [(TIER_LABELS[r.key], r) for r in rules.tier_rates(period)]
+    tiers = [(str(TIER_LABELS[r.key]), r) for r in rules.tier_rates(period)]
     flags = _rule_rows(rules.flag_rates(period))
     overrides = _rule_rows(rules.override_rates(period))
     reasons = [
         {
             "decided_at": reason.decided_at,
-            "tier": TIER_LABELS.get(reason.tier, reason.tier),
-            "decision": DECISION_LABELS.get(reason.decision, reason.decision),
+            "tier": str(TIER_LABELS.get(reason.tier, reason.tier)),
+            "decision": str(DECISION_LABELS.get(reason.decision, reason.decision)),
             "reason": reason.reason,
             "rules": [(rule, rule_name(rule)) for rule in reason.rules],
         }

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from screening.care.basis import Basis, basis_for
 from screening.care.visits import CareError
-from screening.intake.consent import CONSENT_TEXT_VERSION
+from screening.intake.consent import consent_language, consent_text_version
 from screening.intake.final import document_for
 from screening.intake.steps import QUESTION_STEPS
 from screening.intake.submit import create_submission
@@ -156,7 +156,8 @@ def submit(draft: IntakeDraft, invitation: Invitation, signature_name: str) -> S
         draft=draft,
         document=document_for(draft, invitation),
         signatures=signatures,
-        consent_text_version=CONSENT_TEXT_VERSION,
+        consent_text_version=consent_text_version(translation.get_language()),
+        consent_language=consent_language(translation.get_language()),
         privacy_notice_version=draft.privacy_notice_version,
         kind=Submission.Kind.FOLLOW_UP,
         previous=previous,

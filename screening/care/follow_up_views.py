@@ -19,7 +19,7 @@ from screening.contracts import AssessmentInvalid, IntakeInvalid
 from screening.intake.access import patient_required
 from screening.intake.drafts import get_draft, save_meta
 from screening.intake.patient_messages import grouped_next_steps
-from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.intake.privacy import acknowledged_current_notice
 from screening.models import Invitation
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _guard(invitation: Invitation):
     if invitation.submissions.exists():
         return None, None, redirect("follow_up:done")
     draft = get_draft(invitation)
-    if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
+    if not acknowledged_current_notice(draft):
         return None, None, redirect("intake:privacy")
     basis = follow_up.follow_up_basis(invitation)
     if basis is None:

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from screening.i18n.languages import SESSION_LANGUAGE, supported
 from screening.intake.invitations import is_expired
 from screening.models import IntakeDraft, Invitation, hash_token
 
@@ -38,6 +39,9 @@ def start_patient_session(request: HttpRequest, invitation: Invitation) -> None:
         request.session.pop(SESSION_KIOSK, None)
     request.session.pop(LEGACY_SESSION_TOKEN, None)
     request.session[SESSION_INVITATION] = invitation.pk
+    # The language chosen for this visit before (on any device) comes back with the link.
+    if supported(invitation.language):
+        request.session[SESSION_LANGUAGE] = supported(invitation.language)
 
 
 def end_patient_session(request: HttpRequest) -> None:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from screening.intake.partial import drop_partial
-from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.intake.privacy import privacy_notice_language, privacy_notice_version
 from screening.models import IntakeDraft, Invitation
 
 
@@ -24,16 +24,25 @@ def get_draft(invitation: Invitation) -> IntakeDraft | None:
     return IntakeDraft.objects.filter(invitation=invitation).first()
 
 
-def acknowledge_privacy(invitation: Invitation) -> IntakeDraft:
-    """Create the draft (if needed) and record which privacy notice was acknowledged."""
+def acknowledge_privacy(invitation: Invitation, language: str | None = None) -> IntakeDraft:
+    """Create the draft (if needed) and record which privacy notice was acknowledged.
+
+    `language` is the one the notice was shown in; its version is that language's.
+    """
     with transaction.atomic():
         draft, _created = IntakeDraft.objects.select_for_update().get_or_create(
             invitation=invitation
         )
-        draft.privacy_notice_version = PRIVACY_NOTICE_VERSION
+        draft.privacy_notice_language = privacy_notice_language(language)
+        draft.privacy_notice_version = privacy_notice_version(language)
         draft.privacy_acknowledged_at = timezone.now()
         draft.save(
-            update_fields=["privacy_notice_version", "privacy_acknowledged_at", "updated_at"]
+            update_fields=[
+                "privacy_notice_language",
+                "privacy_notice_version",
+                "privacy_acknowledged_at",
+                "updated_at",
+            ]
         )
     return draft
 

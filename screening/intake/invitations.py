@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from screening.care.visits import visit_for_new_invitation
+from screening.i18n.languages import supported
 from screening.intake.steps import TOTAL_STEPS, first_incomplete_step, step_number
 from screening.models import Invitation, hash_token
 
@@ -54,6 +55,7 @@ def create_invitation(
     planned_estim: bool = False,
     visit=None,
     patient=None,
+    language: str = "",
 ) -> tuple[Invitation, str]:
     """Create an invitation and return it with its raw token (shown once, never stored).
 
@@ -87,6 +89,8 @@ def create_invitation(
         created_by=created_by,
         planned_regions=list(planned_regions or []),
         planned_estim=planned_estim,
+        # The form's and the emails' language; blank: the browser's, then the clinic's.
+        language=supported(language),
     )
     return invitation, token
 

@@ -27,6 +27,8 @@ def create_submission(
     signatures: dict,
     consent_text_version: str,
     privacy_notice_version: str = "",
+    consent_language: str = "",
+    privacy_notice_language: str = "",
     kind: str = Submission.Kind.INITIAL,
     previous: Submission | None = None,
 ) -> Submission:
@@ -53,6 +55,10 @@ def create_submission(
                     policy=assessment["policy"],
                     consent_text_version=consent_text_version,
                     privacy_notice_version=privacy_notice_version,
+                    # Which language's texts were read and signed (each has its own version).
+                    consent_language=consent_language,
+                    privacy_notice_language=privacy_notice_language
+                    or locked.privacy_notice_language,
                     signatures=signatures,
                     patient_name=invitation.patient_name,
                     appointment_date=invitation.appointment_date,

@@ -108,6 +108,8 @@ def _submit_check_in(request: HttpRequest, invitation: Invitation, draft) -> Htt
             signatures=first.signatures,
             consent_text_version=first.consent_text_version,
             privacy_notice_version=first.privacy_notice_version,
+            consent_language=first.consent_language,
+            privacy_notice_language=first.privacy_notice_language,
             kind=Submission.Kind.CHECK_IN,
             previous=first,
         )

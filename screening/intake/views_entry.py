@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,7 +23,7 @@ from screening.intake.access import (
 from screening.intake.drafts import acknowledge_privacy, get_draft
 from screening.intake.forms_patient import GateForm
 from screening.intake.invitations import find_invitation, is_expired
-from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.intake.privacy import acknowledged_current_notice, privacy_notice_version
 from screening.intake.state import check_in_open, check_in_reopened, initial_submission
 from screening.intake.steps import TOTAL_STEPS, first_incomplete_step, step_number
 from screening.models import Invitation
@@ -74,7 +74,7 @@ def home(request: HttpRequest, invitation: Invitation) -> HttpResponse:
                 return redirect("intake:step", name=reopened[0])
             return redirect("intake:check_in")
         return redirect("intake:done")
-    if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
+    if not acknowledged_current_notice(draft):
         return redirect("intake:privacy")
     if wants_follow_up(invitation, draft):
         # A returning patient: the short "has anything changed?" re-screen (screening/care).
@@ -138,10 +138,10 @@ def _gate_page(request, form, wait: int = 0, status: int = 200) -> HttpResponse:
 def privacy_notice(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     """The versioned privacy notice, acknowledged before the first question."""
     if request.method == "POST":
-        acknowledge_privacy(invitation)
+        acknowledge_privacy(invitation, translation.get_language())
         return redirect("intake:home")
     context = {
-        "version": PRIVACY_NOTICE_VERSION,
+        "version": privacy_notice_version(translation.get_language()),
         "draft_days": getattr(settings, "DRAFT_RETENTION_DAYS", 30),
     }
     return render(request, "screening/intake/privacy.html", context)

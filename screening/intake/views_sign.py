@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from screening.contracts import AssessmentInvalid, IntakeInvalid
 from screening.intake.access import patient_required
-from screening.intake.consent import CONSENT_TEXT_VERSION
+from screening.intake.consent import consent_language, consent_text_version
 from screening.intake.drafts import get_draft
 from screening.intake.final import (
     document_for,
@@ -89,7 +89,8 @@ def sign(request: HttpRequest, invitation: Invitation) -> HttpResponse:
                 draft=draft,
                 document=document_for(draft, invitation),
                 signatures=signatures_from(form, draft),
-                consent_text_version=CONSENT_TEXT_VERSION,
+                consent_text_version=consent_text_version(translation.get_language()),
+                consent_language=consent_language(translation.get_language()),
                 privacy_notice_version=draft.privacy_notice_version,
             )
         except IntakeInvalid as error:

@@ -16,7 +16,7 @@ from screening.intake.forms import STEP_FORMS
 from screening.intake.invitations import invitation_link
 from screening.intake.later import send_link_email
 from screening.intake.partial import as_query_dict, partial_for, save_partial
-from screening.intake.privacy import PRIVACY_NOTICE_VERSION
+from screening.intake.privacy import acknowledged_current_notice
 from screening.intake.state import (
     check_in_open,
     check_in_reopened,
@@ -72,7 +72,7 @@ def step(request: HttpRequest, invitation: Invitation, name: str) -> HttpRespons
     if step_def is None or name not in STEP_FORMS:
         return render(request, "screening/intake/no_step.html", status=404)
     draft = get_draft(invitation)
-    if draft is None or draft.privacy_notice_version != PRIVACY_NOTICE_VERSION:
+    if not acknowledged_current_notice(draft):
         return redirect("intake:privacy")
     if not _editable(invitation, draft, name):
         return redirect("intake:home")

@@ -12,11 +12,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from screening.care.current import only_current
+from screening.i18n.languages import clinic_default
 from screening.mail.outbox import queue_email
 from screening.models import OutboxEmail, Submission
 from screening.profile.current import clinic_profile
@@ -46,6 +47,12 @@ def note_new_submission(submission: Submission) -> None:
 
 
 def prepare_alert(email: OutboxEmail) -> bool:
+    """In the clinic's language: the front desk's shared inbox has no one person's choice."""
+    with translation.override(clinic_default()):
+        return _prepare_alert(email)
+
+
+def _prepare_alert(email: OutboxEmail) -> bool:
     """Fill in the alert's count and text when its window closes (a retry keeps them).
 
     Returns False, and drops the email, when nothing is left to tell.

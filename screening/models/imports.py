@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AppointmentColumnMapping(models.Model):
@@ -28,8 +29,8 @@ class AppointmentImport(models.Model):
     """One uploaded list, read and previewed; booked once, when the front desk confirms."""
 
     class Source(models.TextChoices):
-        CSV = "csv", "CSV"
-        ICS = "ics", "iCalendar"
+        CSV = "csv", _("CSV")
+        ICS = "ics", _("iCalendar")
 
     source = models.CharField(max_length=3, choices=Source.choices)
     # The rows as read (names, dates of birth, appointment times): kept with the import so the

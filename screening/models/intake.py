@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def hash_token(token: str) -> str:
@@ -108,23 +109,23 @@ class Submission(models.Model):
     """
 
     class Kind(models.TextChoices):
-        INITIAL = "initial", "Form before the visit"
-        CHECK_IN = "check_in", "Check-in on the day"
-        FOLLOW_UP = "follow_up", "Follow-up re-screen"
+        INITIAL = "initial", _("Form before the visit")
+        CHECK_IN = "check_in", _("Check-in on the day")
+        FOLLOW_UP = "follow_up", _("Follow-up re-screen")
 
     class Tier(models.TextChoices):
-        DO_NOT_NEEDLE = "DO_NOT_NEEDLE", "Do not needle"
-        HOLD_FOR_CLEARANCE = "HOLD_FOR_CLEARANCE", "Hold for clearance"
-        PHYSIO_REVIEW = "PHYSIO_REVIEW", "Physiotherapist review"
-        INFO_ONLY = "INFO_ONLY", "Information only"
-        CLEAR = "CLEAR", "Clear"
+        DO_NOT_NEEDLE = "DO_NOT_NEEDLE", _("Do not needle")
+        HOLD_FOR_CLEARANCE = "HOLD_FOR_CLEARANCE", _("Hold for clearance")
+        PHYSIO_REVIEW = "PHYSIO_REVIEW", _("Physiotherapist review")
+        INFO_ONLY = "INFO_ONLY", _("Information only")
+        CLEAR = "CLEAR", _("Clear")
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        REVIEWED = "reviewed", "Reviewed"
-        CLEARANCE_REQUESTED = "clearance_requested", "Clearance requested"
-        PATIENT_CONTACTED = "patient_contacted", "Patient contacted"
-        DECIDED = "decided", "Decision recorded"
+        NEW = "new", _("New")
+        REVIEWED = "reviewed", _("Reviewed")
+        CLEARANCE_REQUESTED = "clearance_requested", _("Clearance requested")
+        PATIENT_CONTACTED = "patient_contacted", _("Patient contacted")
+        DECIDED = "decided", _("Decision recorded")
 
     invitation = models.ForeignKey(Invitation, on_delete=models.PROTECT, related_name="submissions")
     draft = models.ForeignKey(IntakeDraft, on_delete=models.PROTECT, related_name="submissions")

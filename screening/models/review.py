@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from screening.models.intake import Submission
 
@@ -10,15 +11,15 @@ class SubmissionEvent(models.Model):
     """One thing a staff member did to a submission. Never edited, never deleted."""
 
     class Kind(models.TextChoices):
-        STATUS = "status", "Status change"
-        NOTE = "note", "Note"
-        DECISION = "decision", "Physiotherapist decision"
+        STATUS = "status", _("Status change")
+        NOTE = "note", _("Note")
+        DECISION = "decision", _("Physiotherapist decision")
 
     class Decision(models.TextChoices):
-        PROCEED = "proceed", "Proceed"
-        PROCEED_MODIFIED = "proceed_modified", "Proceed with modifications"
-        DEFER = "defer", "Defer until cleared"
-        DO_NOT_NEEDLE = "do_not_needle", "Do not needle today"
+        PROCEED = "proceed", _("Proceed")
+        PROCEED_MODIFIED = "proceed_modified", _("Proceed with modifications")
+        DEFER = "defer", _("Defer until cleared")
+        DO_NOT_NEEDLE = "do_not_needle", _("Do not needle today")
 
     submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=10, choices=Kind.choices)

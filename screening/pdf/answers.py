@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from screening.bodymap.names import LIMB_NAMES, REGION_NAMES
 from screening.pdf.safe_text import display_text
 from screening.rules.regions import INTAKE_SCHEMA
 
-TRI_STATE_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+TRI_STATE_WORDS = {"yes": _("Yes"), "no": _("No"), "unsure": _("Not sure")}
 # Region and whole-limb names in words: the body map's own short names.
 LOCATION_NAMES = {**REGION_NAMES, **LIMB_NAMES}
 # Answers that print in normal weight in the appendix; every other answer is emphasised.
@@ -104,7 +106,7 @@ def _enum_words(value: Any, node: Mapping, description: str) -> str:
     if enum and set(enum) <= set(LOCATION_NAMES):
         return _region_words(value)
     if set(enum) == set(TRI_STATE_WORDS) and value in TRI_STATE_WORDS:
-        return TRI_STATE_WORDS[value]
+        return str(TRI_STATE_WORDS[value])
     words = _choice_words(description)
     if value in words:
         label = words[value]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext
+
 from screening.bodymap import shapes
 from screening.bodymap.render import HATCH_BACKGROUND, HATCH_LINE, STATIC_COLOURS, region_codes
 
@@ -57,7 +59,9 @@ def outline_views(targets: Iterable[str], excluded: Iterable[str]) -> list[Outli
         views.append(
             OutlineView(
                 name=view.name,
-                title="Front" if view.name == "front" else "Back",
+                title=pgettext("body map view", "Front")
+                if view.name == "front"
+                else pgettext("body map view", "Back"),
                 offset_x=view.offset_x,
                 layers=layers,
                 details=" ".join(view.details),

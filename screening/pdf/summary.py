@@ -12,11 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from screening.bodymap.names import REGION_NAMES
 from screening.care.display import superseded_notice
+from screening.i18n.languages import supported
+from screening.intake.consent import signed_line
 from screening.models import ClinicProfile, Submission
 from screening.pdf.answers import answer_sections
 from screening.pdf.body_outline import outline_context
@@ -36,32 +40,40 @@ from screening.rules.education import (
 TIER_WORDS = dict(Submission.Tier.choices)
 # Short words for a finding's tier effect, to fit the findings table's first column.
 EFFECT_WORDS = {
-    "DO_NOT_NEEDLE": "Do not needle",
-    "HOLD_FOR_CLEARANCE": "Clearance",
-    "PHYSIO_REVIEW": "Review",
-    "INFO_ONLY": "Info",
-    "NONE": "Always",
+    "DO_NOT_NEEDLE": _("Do not needle"),
+    "HOLD_FOR_CLEARANCE": _("Clearance"),
+    "PHYSIO_REVIEW": _("Review"),
+    "INFO_ONLY": _("Info"),
+    "NONE": _("Always"),
 }
 # What each tier means for the visit (clinical-rules.md 2.2, "What happens at each tier").
 TIER_GUIDANCE = {
-    "DO_NOT_NEEDLE": "Book the visit as non-needling physiotherapy. The physiotherapist "
-    "discusses alternatives.",
-    "HOLD_FOR_CLEARANCE": "No needling until the physician's clearance is on file. Other "
-    "physiotherapy goes ahead.",
-    "PHYSIO_REVIEW": "The physiotherapist reviews the findings before any needling: site and "
-    "modality exclusions, and what to modify, are listed below.",
-    "INFO_ONLY": "No restriction. The notes and the education given are listed below.",
-    "CLEAR": "No flags. Consent and today's check below still apply.",
+    "DO_NOT_NEEDLE": _(
+        "Book the visit as non-needling physiotherapy. The physiotherapist discusses alternatives."
+    ),
+    "HOLD_FOR_CLEARANCE": _(
+        "No needling until the physician's clearance is on file. Other physiotherapy goes ahead."
+    ),
+    "PHYSIO_REVIEW": _(
+        "The physiotherapist reviews the findings before any needling: site and modality "
+        "exclusions, and what to modify, are listed below."
+    ),
+    "INFO_ONLY": _("No restriction. The notes and the education given are listed below."),
+    "CLEAR": _("No flags. Consent and today's check below still apply."),
 }
 BALLOT_BOX = "\u2610"
 NBSP = "\u00a0"
 RESPONDENT_WORDS = {
-    "self": "the patient",
-    "guardian": "a parent or guardian",
-    "substitute_decision_maker": "a substitute decision-maker",
-    "helper": "a helper, with the patient answering",
+    "self": _("the patient"),
+    "guardian": _("a parent or guardian"),
+    "substitute_decision_maker": _("a substitute decision-maker"),
+    "helper": _("a helper, with the patient answering"),
 }
-RELATIONSHIP_WORDS = {"parent": "parent", "legal_guardian": "legal guardian", "other": "other"}
+RELATIONSHIP_WORDS = {
+    "parent": _("parent"),
+    "legal_guardian": _("legal guardian"),
+    "other": pgettext_lazy("relationship", "other"),
+}
 
 
 @dataclass(frozen=True)
@@ -127,11 +139,14 @@ def consent_record(submission: Submission, age: int, policy: Mapping[str, Any]) 
     minor_path = signatures.get("minor_path") or ""
     relationship = signatures.get("guardian_relationship") or guardian.get("relationship", "")
     return {
-        "respondent": RESPONDENT_WORDS.get(document.get("respondent", ""), "not recorded"),
+        "respondent": RESPONDENT_WORDS.get(document.get("respondent", ""), _("not recorded")),
         "signed_by": display_text(signatures.get("signed_by", "")),
         "signer_name": display_text(signatures.get("name", "")),
         "signed_at": local_time_text(signatures.get("signed_at")),
         "consent_text_version": display_text(submission.consent_text_version or ""),
+        "consent_line": signed_line(
+            display_text(submission.consent_text_version or ""), submission.consent_language
+        ),
         "needling_preference": document.get("consent", {}).get("needling_preference", ""),
         "minor": minor,
         "minor_path": minor_path,
@@ -248,18 +263,33 @@ def summary_context(submission: Submission, clinic: ClinicProfile | None = None)
         "sources_key": sources_key(f for f in assessment["findings"] if f["tier_effect"] != "NONE"),
         "workflow": workflow_line(submission),
         "answer_sections": answer_sections(document),
-        "safety_netting": safety_netting_context(assessment),
+        "safety_netting": safety_netting_context(assessment, patient_language_of(submission)),
         # Set when a later screening replaced this one for its visit (screening/care).
         "superseded": superseded_notice(submission),
     }
 
 
-def safety_netting_context(assessment: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The 7.3 sheet for the patient to take home, when a lung-field region is targeted."""
+def patient_language_of(submission: Submission) -> str:
+    """The language the patient read and signed in (their sheet is printed in it)."""
+    chosen = submission.consent_language
+    if not chosen and submission.invitation_id and not submission._state.adding:
+        chosen = submission.invitation.language
+    return supported(chosen) or "en"
+
+
+def safety_netting_context(
+    assessment: Mapping[str, Any], language: str = "en"
+) -> dict[str, Any] | None:
+    """The 7.3 sheet for the patient to take home, when a lung-field region is targeted.
+
+    It is in the patient's language, whatever the staff member's (issue 14).
+    """
     if not needs_safety_netting(assessment):
         return None
-    return {
-        "title": SAFETY_NETTING_TITLE,
-        "warning": SAFETY_NETTING_WARNING,
-        "normal": SAFETY_NETTING_NORMAL,
-    }
+    with translation.override(language):
+        return {
+            "language": language,
+            "title": gettext(SAFETY_NETTING_TITLE),
+            "warning": gettext(SAFETY_NETTING_WARNING),
+            "normal": [gettext(line) for line in SAFETY_NETTING_NORMAL],
+        }

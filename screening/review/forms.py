@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from screening.i18n.languages import language_choices
 from screening.models import Submission, SubmissionEvent
 from screening.review import workflow
 
@@ -35,53 +36,60 @@ class QueueFilterForm(BootstrapFieldsMixin, forms.Form):
         label=_("Name, “Last, First” or date of birth"), required=False, max_length=100
     )
     tier = forms.ChoiceField(
-        label="Tier",
+        label=_("Tier"),
         required=False,
-        choices=[("", "All tiers"), (FLAGGED, "Flagged (needs review or more)")]
+        choices=[("", _("All tiers")), (FLAGGED, _("Flagged (needs review or more)"))]
         + list(Submission.Tier.choices),
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "All statuses")] + Submission.Status.choices
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses"))] + Submission.Status.choices,
     )
-    date_from = forms.DateField(label="Appointments from", required=False, widget=DATE_INPUT)
-    date_to = forms.DateField(label="Appointments to", required=False, widget=DATE_INPUT)
+    date_from = forms.DateField(label=_("Appointments from"), required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label=_("Appointments to"), required=False, widget=DATE_INPUT)
 
     def clean(self):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", _("The end date is before the start date."))
         return data
 
 
 class InvitationForm(forms.Form):
-    patient_name = forms.CharField(label="Patient's full name", max_length=200)
+    patient_name = forms.CharField(label=_("Patient's full name"), max_length=200)
     last_name = forms.CharField(
-        label="Last name",
+        label=_("Last name"),
         max_length=100,
         required=False,
-        help_text="Asked back at the link, with the date of birth, before the form opens.",
+        help_text=_("Asked back at the link, with the date of birth, before the form opens."),
     )
-    date_of_birth = forms.DateField(label="Date of birth", required=False, widget=DATE_INPUT)
-    appointment_date = forms.DateField(label="Appointment date", widget=DATE_INPUT)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_INPUT)
+    appointment_date = forms.DateField(label=_("Appointment date"), widget=DATE_INPUT)
     appointment_time = forms.TimeField(
-        label="Appointment time", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Appointment time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
-    email = forms.EmailField(label="Email (optional)", required=False)
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the form and its emails"),
+        required=False,
+        choices=lambda: [("", _("The patient's browser language"))] + language_choices(),
+    )
     send_email = forms.BooleanField(
-        label="Email the link to the patient now", required=False, initial=True
+        label=_("Email the link to the patient now"), required=False, initial=True
     )
 
     def clean_appointment_date(self) -> dt.date:
         value = self.cleaned_data["appointment_date"]
         if value < timezone.localdate():
-            raise forms.ValidationError("The appointment date is in the past.")
+            raise forms.ValidationError(_("The appointment date is in the past."))
         return value
 
     def clean_date_of_birth(self) -> dt.date | None:
         value = self.cleaned_data["date_of_birth"]
         if value and value > timezone.localdate():
-            raise forms.ValidationError("The date of birth is in the future.")
+            raise forms.ValidationError(_("The date of birth is in the future."))
         return value
 
     def clean(self):
@@ -99,12 +107,12 @@ class VersionedForm(forms.Form):
 
 class StatusForm(VersionedForm):
     status = forms.ChoiceField(
-        label="Mark as",
+        label=_("Mark as"),
         choices=[(s.value, s.label) for s in workflow.FRONT_DESK_STATUSES],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -112,38 +120,44 @@ class StatusForm(VersionedForm):
 
 
 class NoteForm(VersionedForm):
-    note = forms.CharField(label="Note", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class DecisionForm(VersionedForm):
     decision = forms.ChoiceField(
-        label="Decision", choices=SubmissionEvent.Decision.choices, widget=forms.RadioSelect
+        label=_("Decision"), choices=SubmissionEvent.Decision.choices, widget=forms.RadioSelect
     )
     modifications = forms.CharField(
-        label="Which modifications",
+        label=_("Which modifications"),
         required=False,
         max_length=2000,
-        help_text="Needed for “proceed with modifications”: for example regions avoided, "
-        "superficial needling only, no e-stim, fewer needles, lying down.",
+        help_text=_(
+            "Needed for “proceed with modifications”: for example regions avoided, "
+            "superficial needling only, no e-stim, fewer needles, lying down."
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         required=False,
         max_length=4000,
         # When it is needed is said once, above the decision, with the tier's name.
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     mature_minor_assessed = forms.BooleanField(
-        label="Mature minor: I assessed the patient at this visit as able to understand and "
-        "consent to dry needling (write how in the reason)",
+        label=_(
+            "Mature minor: I assessed the patient at this visit as able to understand and "
+            "consent to dry needling (write how in the reason)"
+        ),
         required=False,
     )
 
@@ -164,39 +178,40 @@ class DecisionForm(VersionedForm):
             decision == SubmissionEvent.Decision.PROCEED_MODIFIED
             and not data.get("modifications", "").strip()
         ):
-            self.add_error("modifications", "Say which modifications, in words.")
+            self.add_error("modifications", _("Say which modifications, in words."))
         if data.get("mature_minor_assessed") and not reason:
-            self.add_error("reason", "Write how you assessed the patient's capacity to consent.")
+            self.add_error("reason", _("Write how you assessed the patient's capacity to consent."))
         elif workflow.is_less_cautious_than_tier(decision, self.tier) and not reason:
             tier_label = Submission.Tier(self.tier).label
             self.add_error(
                 "reason",
-                f"This decision is less cautious than the tier ({tier_label}): write the reason.",
+                _("This decision is less cautious than the tier (%(tier)s): write the reason.")
+                % {"tier": tier_label},
             )
         return data
 
 
 class AuditFilterForm(BootstrapFieldsMixin, forms.Form):
     user = forms.ModelChoiceField(
-        label="User",
+        label=_("User"),
         required=False,
         queryset=get_user_model().objects.order_by("username"),
-        empty_label="Any user",
+        empty_label=_("Any user"),
         to_field_name="username",
     )
     object_type = forms.ChoiceField(
-        label="Object type",
+        label=_("Object type"),
         required=False,
         choices=[
-            ("", "Any object"),
-            ("submission", "Submission"),
-            ("invitation", "Invitation"),
-            ("user", "User"),
+            ("", _("Any object")),
+            ("submission", _("Submission")),
+            ("invitation", _("Invitation")),
+            ("user", _("User")),
         ],
     )
-    object_id = forms.CharField(label="Object id", required=False, max_length=40)
-    date_from = forms.DateField(label="From", required=False, widget=DATE_INPUT)
-    date_to = forms.DateField(label="To", required=False, widget=DATE_INPUT)
+    object_id = forms.CharField(label=_("Object id"), required=False, max_length=40)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
 
 
 class ClearanceLetterForm(forms.Form):

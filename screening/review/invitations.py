@@ -6,8 +6,10 @@ queued in the same transaction (screening.mail.outbox) and sent by the worker.
 """
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from screening.i18n.languages import patient_language
 from screening.intake.invitations import new_token
 from screening.mail.outbox import queue_email
 from screening.models import Invitation, OutboxEmail
@@ -26,12 +28,14 @@ def reissue_link(invitation: Invitation) -> str:
 def email_link(invitation: Invitation, link: str) -> OutboxEmail:
     """Queue the link. The email says only that a form is waiting: no health information."""
     clinic = clinic_profile()
-    return queue_email(
-        kind=OutboxEmail.Kind.INVITATION,
-        recipient=invitation.email,
-        subject=_("%(clinic)s: a form to fill in before your visit") % {"clinic": clinic.name},
-        body=render_to_string(
-            "screening/review/email/invitation.txt", {"clinic": clinic, "link": link}
-        ),
-        invitation=invitation,
-    )
+    # In the patient's language, whatever the staff member's own is.
+    with translation.override(patient_language(invitation)):
+        return queue_email(
+            kind=OutboxEmail.Kind.INVITATION,
+            recipient=invitation.email,
+            subject=_("%(clinic)s: a form to fill in before your visit") % {"clinic": clinic.name},
+            body=render_to_string(
+                "screening/review/email/invitation.txt", {"clinic": clinic, "link": link}
+            ),
+            invitation=invitation,
+        )

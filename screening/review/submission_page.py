@@ -6,6 +6,10 @@ of the catalogue; the check-in comparison says what changed between two assessme
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
+from screening.intake.consent import signed_line
+from screening.intake.privacy import read_line
 from screening.models import Submission
 from screening.pdf.answers import AnswerSection, answer_sections
 from screening.review import labels
@@ -26,8 +30,8 @@ ALWAYS_ON = frozenset({"consent_special_risks", "practitioner_authorization"})
 
 def tier_label(tier: str) -> str:
     if tier == "NONE":
-        return "No restriction"
-    return Submission.Tier(tier).label
+        return str(_("No restriction"))
+    return str(Submission.Tier(tier).label)
 
 
 def region_words(codes) -> list[str]:
@@ -82,7 +86,10 @@ def findings(assessment: dict) -> list[FindingView]:
 def _source(sid: str) -> SourceRef:
     entry = SOURCES.get(sid, {})
     return SourceRef(
-        sid, entry.get("title", "Unknown source"), entry.get("publisher", ""), entry.get("year", "")
+        sid,
+        entry.get("title", _("Unknown source")),
+        entry.get("publisher", ""),
+        entry.get("year", ""),
     )
 
 
@@ -102,12 +109,22 @@ class ConsentRecord:
     minor: bool
     minor_path: str
     guardian: dict = field(default_factory=dict)
+    consent_language: str = ""
+    privacy_notice_language: str = ""
+
+    @property
+    def consent_line(self) -> str:
+        return signed_line(self.consent_text_version, self.consent_language)
+
+    @property
+    def privacy_line(self) -> str:
+        return read_line(self.privacy_notice_version, self.privacy_notice_language)
 
 
 MINOR_PATHS = {
-    "guardian": "Guardian's written consent",
-    "mature_minor": "Mature-minor assessment by the physiotherapist",
-    "": "Not recorded yet: needs the guardian's written consent or a mature-minor assessment",
+    "guardian": _("Guardian's written consent"),
+    "mature_minor": _("Mature-minor assessment by the physiotherapist"),
+    "": _("Not recorded yet: needs the guardian's written consent or a mature-minor assessment"),
 }
 
 
@@ -131,6 +148,8 @@ def consent_record(submission: Submission) -> ConsentRecord:
         minor=minor,
         minor_path=MINOR_PATHS.get(str(signatures.get("minor_path", "")), "") if minor else "",
         guardian=guardian if minor else {},
+        consent_language=submission.consent_language,
+        privacy_notice_language=submission.privacy_notice_language,
     )
 
 

@@ -3,6 +3,12 @@
 // server still signs out idle sessions and says why on the sign-in page.
 (function () {
   "use strict";
+  // The words come from Django's JavaScript catalogue (/jsi18n/), in the page's language;
+  // without it (a failed load) the English stands.
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (text, values) {
+    return text.replace("%(n)s", values.n);
+  };
   var box = document.getElementById("session-warning");
   if (!box) { return; }
   var statusUrl = box.getAttribute("data-status-url");
@@ -15,7 +21,9 @@
 
   function show(secondsLeft) {
     var minutes = Math.max(1, Math.ceil(secondsLeft / 60));
-    countdown.textContent = minutes === 1 ? "1 minute" : minutes + " minutes";
+    countdown.textContent = interpolate(
+      ngettext("%(n)s minute", "%(n)s minutes", minutes), { n: minutes }, true
+    );
     box.hidden = false;
   }
 

@@ -47,7 +47,7 @@ def make_screening(example: str, name: str, days_ahead: int) -> Submission:
     )
 
 
-def sign_in(page: Page, base_url: str, user: User) -> None:
+def sign_in(page: Page, base_url: str, user: User, landing: str | None = "Review queue") -> None:
     """Log in with the password form, then the authenticator code, as staff do."""
     page.goto(f"{base_url}/staff/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Staff log in")
@@ -58,4 +58,7 @@ def sign_in(page: Page, base_url: str, user: User) -> None:
     device = TOTPDevice.objects.get(user=user)
     page.get_by_label(re.compile("6-digit code")).fill(f"{totp(device.bin_key):06d}")
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Review queue")
+    if landing:
+        expect(page.get_by_role("heading", level=1)).to_have_text(landing)
+    else:
+        expect(page).not_to_have_url(re.compile(r"/accounts/two-factor/"))

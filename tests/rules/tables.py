@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from screening.contracts import validate_assessment, validate_intake
 from screening.rules import Policy, assess
+from screening.rules.patient_catalogue import PATIENT_MESSAGES
 from screening.rules.regions import INTAKE_SCHEMA
 
 INTAKE = Draft202012Validator(INTAKE_SCHEMA, format_checker=FormatChecker())
@@ -43,6 +44,11 @@ def checked_assessment(doc: dict[str, Any], policy: dict[str, Any] | None = None
     assert validate_intake(doc) == [], "test document is not a valid intake"
     assessment = assess(doc, Policy.from_overrides(policy or {}))
     assert validate_assessment(assessment) == [], "assessment breaks its schema"
+    # Every message a table case produces must be one the translation catalogue lists.
+    uncatalogued = [
+        f["rule"] for f in assessment["findings"] if f["patient_message"] not in PATIENT_MESSAGES
+    ]
+    assert uncatalogued == [], "patient message missing from screening/rules/patient_catalogue"
     return assessment
 
 

@@ -16,7 +16,7 @@ from screening.review import access, audit, submission_page, workflow
 from screening.review.forms import DecisionForm, NoteForm, StatusForm
 from screening.review.views.submission import render_page
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = gettext_lazy(
     "This submission was changed by someone else while you were working on it. "
     "Here is the new state; your text is still in the form below. Check it and save again."
 )
@@ -62,7 +62,9 @@ def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
         messages.error(request, SUPERSEDED_MESSAGE)
         return redirect("review:submission", pk=submission.pk)
     if not form.is_valid():
-        messages.error(request, "Not saved yet: please check the highlighted form below.")
+        messages.error(
+            request, gettext_lazy("Not saved yet: please check the highlighted form below.")
+        )
         return render_page(request, submission, bound_form=form)
     fields = dict(form.cleaned_data)
     expected = fields.pop("row_version")
@@ -87,7 +89,7 @@ def _save(request, submission, form, action, audit_action: str) -> HttpResponse:
     closed = Clearance.objects.filter(closing_decision=event).first()
     if closed is not None:
         audit.record(request, audit.CLEARANCE_CLOSED, closed, submission=submission.pk)
-    messages.success(request, "Saved.")
+    messages.success(request, gettext_lazy("Saved."))
     return redirect("review:submission", pk=submission.pk)
 
 
