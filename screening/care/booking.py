@@ -19,7 +19,16 @@ def invite_for_visit(visit: Visit, *, created_by=None, email: str = "") -> tuple
         raise CareError(_("This visit is in the past: book a new visit instead."))
     check_visit_free(visit)
     patient = active_patient(visit.patient)
+    # The language the patient chose for an earlier visit is theirs for this one too.
+    language = (
+        Invitation.objects.filter(visit__patient=patient)
+        .exclude(language="")
+        .order_by("-pk")
+        .values_list("language", flat=True)
+        .first()
+    )
     return create_invitation(
+        language=language or "",
         visit=visit,
         patient_name=patient.name,
         last_name=patient.last_name,
