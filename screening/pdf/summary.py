@@ -184,11 +184,14 @@ def checklist(
     rather than taking room among the findings.
     """
     hours = policy.get("impaired_window_hours", 12)
-    items = [CheckItem("Consent confirmed in person today.")]
+    items = [CheckItem(gettext("Consent confirmed in person today."))]
     if consent["minor"]:
         items.append(
             CheckItem(
-                "Minor: guardian's written consent on file, or mature-minor assessment documented."
+                gettext(
+                    "Minor: guardian's written consent on file, or mature-minor assessment "
+                    "documented."
+                )
             )
         )
     items += [
@@ -198,19 +201,22 @@ def checklist(
     ]
     items.append(
         CheckItem(
-            "Today's check, ask about:",
+            gettext("Today's check, ask about:"),
             (
-                "new medicines",
-                "fever or feeling unwell",
-                f"alcohol, cannabis or drowsy medicine (last {hours} h)",
-                "pregnancy",
-                "new skin problems",
+                gettext("new medicines"),
+                gettext("fever or feeling unwell"),
+                gettext("alcohol, cannabis or drowsy medicine (last %(hours)s h)")
+                % {"hours": hours},
+                gettext("pregnancy"),
+                gettext("new skin problems"),
             ),
         )
     )
     if needs_safety_netting(assessment):
         items.append(
-            CheckItem("Lung-field target: pneumothorax disclosed; safety-netting sheet given.")
+            CheckItem(
+                gettext("Lung-field target: pneumothorax disclosed; safety-netting sheet given.")
+            )
         )
     return items
 
@@ -232,7 +238,7 @@ def summary_context(submission: Submission, clinic: ClinicProfile | None = None)
     return {
         "clinic_name": clinic.name,
         "clinic": clinic,
-        "submission_ref": submission.pk or "not saved",
+        "submission_ref": submission.pk or gettext("not saved"),
         "kind_words": Submission.Kind(submission.kind).label if submission.kind else "",
         "submitted_at": local_time_text(
             submission.submitted_at.isoformat() if submission.submitted_at else None

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template import engines
 from django.urls import path
 
+from clinic.urls import urlpatterns as project_urlpatterns
 from screening.bodymap.names import LIMB_NAMES, region_choices
 from screening.intake.widgets import BodyMapWidget
 
@@ -45,6 +46,6 @@ def body_map_page(request: HttpRequest) -> HttpResponse:
     return HttpResponse(PAGE.render({"form": form, "saved": saved}, request))
 
 
-urlpatterns = [
-    path("body-map/", body_map_page),
-]
+# The project's own routes too: every page's header links the language switch and the
+# JavaScript catalogue by name.
+urlpatterns = [path("body-map/", body_map_page), *project_urlpatterns]
